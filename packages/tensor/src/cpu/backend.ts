@@ -1,0 +1,199 @@
+/** The reference backend: typed-array loops in float32, float64 or int32. */
+import { type Backend, type ReduceOp, type Storage, type View, registerBackend } from '../backend.ts';
+import { allocate, dtypeOf, type DType, type TypedArray } from '../dtype.ts';
+import { contiguousStrides, type Shape, sizeOf } from '../shape.ts';
+import { forEachRow, isContiguous } from './loops.ts';
+import { BINARY, UNARY } from './scalar.ts';
+
+class CpuStorage implements Storage {
+  readonly backend = 'cpu';
+  readonly data: TypedArray;
+  constructor(data: TypedArray) {
+    this.data = data;
+  }
+  get dtype(): DType {
+    return dtypeOf(this.data);
+  }
+  get length(): number {
+    return this.data.length;
+  }
+}
+
+const dataOf = (v: View): TypedArray => (v.storage as CpuStorage).data;
+const wrap = (data: TypedArray): CpuStorage => new CpuStorage(data);
+const dropAxis = <T>(xs: readonly T[], dim: number): T[] => xs.filter((_, i) => i !== dim);
+
+function reduceAxis(op: ReduceOp, x: TypedArray, start: number, stride: number, n: number): number {
+  switch (op) {
+    case 'sum': {
+      let acc = 0;
+      for (let i = 0; i < n; i++) acc += x[start + i * stride];
+      return acc;
+    }
+    case 'prod': {
+      let acc = 1;
+      for (let i = 0; i < n; i++) acc *= x[start + i * stride];
+      return acc;
+    }
+    case 'max':
+    case 'min': {
+      let best = x[start];
+      for (let i = 1; i < n && best === best; i++) {
+        const v = x[start + i * stride];
+        if (v !== v || (op === 'max' ? v > best : v < best)) best = v;
+      }
+      return best;
+    }
+    case 'argmax':
+    case 'argmin': {
+      let best = x[start];
+      let at = 0;
+      for (let i = 1; i < n && best === best; i++) {
+        const v = x[start + i * stride];
+        if (v !== v || (op === 'argmax' ? v > best : v < best)) {
+          best = v;
+          at = i;
+        }
+      }
+      return at;
+    }
+  }
+}
+
+export const cpuBackend: Backend = {
+  name: 'cpu',
+  upload: wrap,
+  download: (s) => (s as CpuStorage).data,
+
+  copy(x, dtype) {
+    const src = dataOf(x);
+    const n = sizeOf(x.shape);
+    if (isContiguous(x.shape, x.strides) && dtypeOf(src) === dtype) {
+      return wrap(src.slice(x.offset, x.offset + n));
+    }
+    const out = allocate(dtype, n);
+    forEachRow(x.shape, [x.strides], [x.offset], ([p], len, [s], o) => {
+      for (let i = 0; i < len; i++) out[o + i] = src[p + i * s];
+    });
+    return wrap(out);
+  },
+
+  unary(op, x, dtype) {
+    const f = UNARY[op];
+    const src = dataOf(x);
+    const out = allocate(dtype, sizeOf(x.shape));
+    forEachRow(x.shape, [x.strides], [x.offset], ([p], len, [s], o) => {
+      for (let i = 0; i < len; i++) out[o + i] = f(src[p + i * s]);
+    });
+    return wrap(out);
+  },
+
+  binary(op, a, b, shape, dtype) {
+    const f = BINARY[op];
+    const xa = dataOf(a);
+    const xb = dataOf(b);
+    const out = allocate(dtype, sizeOf(shape));
+    forEachRow(shape, [a.strides, b.strides], [a.offset, b.offset], ([pa, pb], len, [sa, sb], o) => {
+      for (let i = 0; i < len; i++) out[o + i] = f(xa[pa + i * sa], xb[pb + i * sb]);
+    });
+    return wrap(out);
+  },
+
+  where(cond, a, b, shape, dtype) {
+    const xc = dataOf(cond);
+    const xa = dataOf(a);
+    const xb = dataOf(b);
+    const out = allocate(dtype, sizeOf(shape));
+    forEachRow(
+      shape,
+      [cond.strides, a.strides, b.strides],
+      [cond.offset, a.offset, b.offset],
+      ([pc, pa, pb], len, [sc, sa, sb], o) => {
+        for (let i = 0; i < len; i++) out[o + i] = xc[pc + i * sc] !== 0 ? xa[pa + i * sa] : xb[pb + i * sb];
+      },
+    );
+    return wrap(out);
+  },
+
+  reduce(op, x, dim, dtype) {
+    const src = dataOf(x);
+    const outer = dropAxis(x.shape, dim);
+    const out = allocate(dtype, sizeOf(outer));
+    const n = x.shape[dim];
+    const stride = x.strides[dim];
+    forEachRow(outer, [dropAxis(x.strides, dim)], [x.offset], ([p], len, [s], o) => {
+      for (let i = 0; i < len; i++) out[o + i] = reduceAxis(op, src, p + i * s, stride, n);
+    });
+    return wrap(out);
+  },
+
+  matmul(a, b, dtype) {
+    const r = a.shape.length;
+    const [m, k] = [a.shape[r - 2], a.shape[r - 1]];
+    const n = b.shape[r - 1];
+    const batch = a.shape.slice(0, r - 2);
+    const [am, ak] = [a.strides[r - 2], a.strides[r - 1]];
+    const [bk, bn] = [b.strides[r - 2], b.strides[r - 1]];
+    const xa = dataOf(a);
+    const xb = dataOf(b);
+    const out = allocate(dtype, sizeOf(batch) * m * n);
+    const acc = new Float64Array(n); // one output row, accumulated in float64
+    let o = 0;
+    // the batch axes as a shape with a trailing 1, so forEachRow visits one (a, b) pair per matrix
+    forEachRow([...batch, 1], [[...a.strides.slice(0, r - 2), 0], [...b.strides.slice(0, r - 2), 0]], [a.offset, b.offset], ([pa, pb]) => {
+      for (let i = 0; i < m; i++) {
+        acc.fill(0);
+        for (let kk = 0; kk < k; kk++) {
+          const aik = xa[pa + i * am + kk * ak];
+          const rowB = pb + kk * bk;
+          for (let j = 0; j < n; j++) acc[j] += aik * xb[rowB + j * bn];
+        }
+        out.set(acc, o);
+        o += n;
+      }
+    });
+    return wrap(out);
+  },
+
+  gather(x, dim, index, dtype) {
+    const src = dataOf(x);
+    const idx = dataOf(index);
+    const out = allocate(dtype, sizeOf(index.shape));
+    const along = x.strides[dim];
+    const xs = x.strides.map((s, i) => (i === dim ? 0 : s));
+    forEachRow(index.shape, [index.strides, xs], [index.offset, x.offset], ([pi, px], len, [si, sx], o) => {
+      for (let i = 0; i < len; i++) out[o + i] = src[px + i * sx + idx[pi + i * si] * along];
+    });
+    return wrap(out);
+  },
+
+  scatterAdd(shape, dim, index, src, dtype) {
+    const out = allocate(dtype, sizeOf(shape));
+    const idx = dataOf(index);
+    const xs = dataOf(src);
+    const strides = contiguousStrides(shape);
+    const along = strides[dim];
+    const os = strides.map((s, i) => (i === dim ? 0 : s));
+    forEachRow(index.shape, [index.strides, src.strides, os], [index.offset, src.offset, 0], ([pi, ps, po], len, [si, ss, so]) => {
+      for (let i = 0; i < len; i++) out[po + i * so + idx[pi + i * si] * along] += xs[ps + i * ss];
+    });
+    return wrap(out);
+  },
+
+  concat(xs, dim, dtype) {
+    const shape: Shape = xs[0].shape.map((d, i) => (i === dim ? xs.reduce((t, x) => t + x.shape[dim], 0) : d));
+    const out = allocate(dtype, sizeOf(shape));
+    const strides = contiguousStrides(shape);
+    let start = 0;
+    for (const x of xs) {
+      const src = dataOf(x);
+      forEachRow(x.shape, [x.strides, strides], [x.offset, start * strides[dim]], ([px, po], len, [sx, so]) => {
+        for (let i = 0; i < len; i++) out[po + i * so] = src[px + i * sx];
+      });
+      start += x.shape[dim];
+    }
+    return wrap(out);
+  },
+};
+
+registerBackend('cpu', () => cpuBackend);

@@ -1,0 +1,111 @@
+/** Making tensors from host values. */
+import { getBackend } from '../backend.ts';
+import { allocate, checkDType, type DType, dtypeOf, type TypedArray } from '../dtype.ts';
+import { checkShape, fmt, type Shape, ShapeError, sizeOf } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+
+export interface DTypeOption { dtype?: DType }
+export interface TensorOptions extends DTypeOption { shape?: readonly number[] }
+export type NestedArray = number | readonly NestedArray[];
+
+/** Wrap a host array that the caller hands over (it is not copied). */
+export function fromHost(data: TypedArray, shape: Shape): Tensor {
+  const b = getBackend();
+  return new Tensor(b.upload(data), b, shape);
+}
+
+function inferShape(values: NestedArray): number[] {
+  const shape: number[] = [];
+  let v: NestedArray = values;
+  while (Array.isArray(v)) {
+    shape.push(v.length);
+    v = v[0] as NestedArray;
+    if (v === undefined) break;
+  }
+  return shape;
+}
+
+function flattenInto(values: NestedArray, shape: Shape, depth: number, out: TypedArray, at: { i: number }): void {
+  if (depth === shape.length) {
+    if (typeof values !== 'number') {
+      throw new ShapeError(`tensor: nested array is ragged (expected a number at depth ${depth} for shape ${fmt(shape)})`);
+    }
+    out[at.i++] = values;
+    return;
+  }
+  if (!Array.isArray(values) || values.length !== shape[depth]) {
+    throw new ShapeError(`tensor: nested array is ragged (expected length ${shape[depth]} at depth ${depth} for shape ${fmt(shape)})`);
+  }
+  for (const v of values) flattenInto(v, shape, depth + 1, out, at);
+}
+
+/**
+ * `tensor([[1, 2], [3, 4]])`, `tensor(new Float64Array(6), {shape: [2, 3]})`.
+ * Nested numbers default to float32; a typed array keeps its own type unless `dtype` says otherwise.
+ */
+export function tensor(values: NestedArray | TypedArray | readonly number[], opts: TensorOptions = {}): Tensor {
+  if (ArrayBuffer.isView(values)) {
+    const src = values as TypedArray;
+    const dtype = opts.dtype ? checkDType('tensor', opts.dtype) : dtypeOf(src);
+    const shape = checkShape('tensor', opts.shape ?? [src.length]);
+    if (sizeOf(shape) !== src.length) {
+      throw new ShapeError(`tensor: ${src.length} values cannot fill shape ${fmt(shape)} (${sizeOf(shape)} elements)`);
+    }
+    const data = allocate(dtype, src.length);
+    data.set(src);
+    return fromHost(data, shape);
+  }
+  const dtype = checkDType('tensor', opts.dtype ?? 'float32');
+  const inferred = inferShape(values as NestedArray);
+  const data = allocate(dtype, sizeOf(inferred));
+  flattenInto(values as NestedArray, inferred, 0, data, { i: 0 });
+  if (opts.shape) {
+    const shape = checkShape('tensor', opts.shape);
+    if (sizeOf(shape) !== data.length) {
+      throw new ShapeError(`tensor: ${data.length} values cannot fill shape ${fmt(shape)} (${sizeOf(shape)} elements)`);
+    }
+    return fromHost(data, shape);
+  }
+  return fromHost(data, inferred);
+}
+
+export const scalar = (value: number, dtype: DType = 'float32'): Tensor => tensor(value, { dtype });
+
+export function full(shape: readonly number[], value: number, opts: DTypeOption = {}): Tensor {
+  const s = checkShape('full', shape);
+  const data = allocate(checkDType('full', opts.dtype ?? 'float32'), sizeOf(s));
+  data.fill(value);
+  return fromHost(data, s);
+}
+export const zeros = (shape: readonly number[], opts: DTypeOption = {}): Tensor => full(shape, 0, opts);
+export const ones = (shape: readonly number[], opts: DTypeOption = {}): Tensor => full(shape, 1, opts);
+export const zerosLike = (t: Tensor): Tensor => full(t.shape, 0, { dtype: t.dtype });
+export const onesLike = (t: Tensor): Tensor => full(t.shape, 1, { dtype: t.dtype });
+export const fullLike = (t: Tensor, value: number): Tensor => full(t.shape, value, { dtype: t.dtype });
+
+/** Values start, start+step, ... below end (PyTorch's arange). */
+export function arange(start: number, end?: number, step = 1, opts: DTypeOption = {}): Tensor {
+  if (end === undefined) [start, end] = [0, start];
+  if (step === 0 || !Number.isFinite(step)) throw new RangeError(`arange: step must be a finite non-zero number, got ${step}`);
+  const n = Math.max(0, Math.ceil((end - start) / step));
+  const dtype = opts.dtype ?? (Number.isInteger(start) && Number.isInteger(step) ? 'int32' : 'float32');
+  const data = allocate(checkDType('arange', dtype), n);
+  for (let i = 0; i < n; i++) data[i] = start + i * step;
+  return fromHost(data, [n]);
+}
+
+/** `steps` evenly spaced values from start to end, both included. */
+export function linspace(start: number, end: number, steps: number, opts: DTypeOption = {}): Tensor {
+  if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`linspace: steps must be a non-negative integer, got ${steps}`);
+  const data = allocate(checkDType('linspace', opts.dtype ?? 'float32'), steps);
+  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
+  for (let i = 0; i < steps; i++) data[i] = i === steps - 1 && steps > 1 ? end : start + i * step;
+  return fromHost(data, [steps]);
+}
+
+export function eye(n: number, m = n, opts: DTypeOption = {}): Tensor {
+  const shape = checkShape('eye', [n, m]);
+  const data = allocate(checkDType('eye', opts.dtype ?? 'float32'), n * m);
+  for (let i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
+  return fromHost(data, shape);
+}

@@ -1,0 +1,65 @@
+/** Elementwise ops with NumPy/PyTorch broadcasting. */
+import { type BinaryOp, getBackend, type UnaryOp, type View } from '../backend.ts';
+import { type DType, floatOf, isFloat, promote } from '../dtype.ts';
+import { broadcastShapes, broadcastStrides, type Shape } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+import { full } from './create.ts';
+
+/** Ops whose result is a float even for integer input. */
+const FLOAT_RESULT = new Set<UnaryOp>(['exp', 'log', 'log1p', 'expm1', 'sqrt', 'tanh', 'sigmoid', 'sin', 'cos', 'reciprocal']);
+const COMPARISONS = new Set<BinaryOp>(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
+
+/** Read `t` as if it had the (broadcast) shape `shape`. */
+export function broadcastView(t: Tensor, shape: Shape): View {
+  return { storage: t.storage, shape, strides: broadcastStrides(t.shape, t.strides, shape), offset: t.offset };
+}
+
+export function unary(op: UnaryOp, t: Tensor): Tensor {
+  const dtype = FLOAT_RESULT.has(op) ? floatOf(t.dtype) : t.dtype;
+  const b = getBackend();
+  return new Tensor(b.unary(op, t, dtype), b, t.shape);
+}
+
+/** A plain number joins an op in the other operand's dtype (a fraction makes an int32 tensor float32). */
+export function asTensor(x: Tensor | number, like: Tensor): Tensor {
+  if (x instanceof Tensor) return x;
+  const dtype: DType = like.dtype === 'int32' && !Number.isInteger(x) ? 'float32' : like.dtype;
+  return full([], x, { dtype });
+}
+
+/** The dtype an op on these operands produces; comparisons give a 0/1 mask in the float type. */
+export function resultType(op: BinaryOp, a: DType, b: DType): DType {
+  const p = promote(a, b);
+  if (COMPARISONS.has(op)) return floatOf(p);
+  if (op === 'div' && !isFloat(p)) return 'float32';
+  return p;
+}
+
+export function binary(op: BinaryOp, a: Tensor | number, b: Tensor | number): Tensor {
+  const ta = a instanceof Tensor ? a : asTensor(a, b as Tensor);
+  const tb = asTensor(b, ta);
+  const shape = broadcastShapes(op, ta.shape, tb.shape);
+  const be = getBackend();
+  const storage = be.binary(op, broadcastView(ta, shape), broadcastView(tb, shape), shape, resultType(op, ta.dtype, tb.dtype));
+  return new Tensor(storage, be, shape);
+}
+
+/** cond != 0 ? a : b, broadcast over all three. */
+export function where(cond: Tensor, a: Tensor | number, b: Tensor | number): Tensor {
+  const ta = a instanceof Tensor ? a : b instanceof Tensor ? asTensor(a, b) : full([], a);
+  const tb = asTensor(b, ta);
+  const shape = broadcastShapes('where', cond.shape, ta.shape, tb.shape);
+  const be = getBackend();
+  const dtype = promote(ta.dtype, tb.dtype);
+  const storage = be.where(broadcastView(cond, shape), broadcastView(ta, shape), broadcastView(tb, shape), shape, dtype);
+  return new Tensor(storage, be, shape);
+}
+
+/** Limit values to [min, max]; either bound may be left out. */
+export function clamp(t: Tensor, min?: number | null, max?: number | null): Tensor {
+  if (min != null && max != null && min > max) throw new RangeError(`clamp: min ${min} is greater than max ${max}`);
+  let out = t;
+  if (min != null) out = binary('maximum', out, min);
+  if (max != null) out = binary('minimum', out, max);
+  return out;
+}

@@ -1,0 +1,98 @@
+/** Reductions over one or several dims (PyTorch's `dim` and `keepdim`), and the stable softmax family. */
+import { getBackend, type ReduceOp } from '../backend.ts';
+import { type DType, floatOf } from '../dtype.ts';
+import { fmt, normalizeDim, normalizeDims, sizeOf } from '../shape.ts';
+import { type Dims, type KeepDim, Tensor } from '../tensor.ts';
+import { binary, where } from './elementwise.ts';
+import { reshape, squeeze } from './views.ts';
+
+export interface ValuesIndices { values: Tensor; indices: Tensor }
+export interface VarOptions extends KeepDim {
+  /** Subtract this from the count in the denominator: 1 = unbiased (PyTorch's default), 0 = population. */
+  correction?: number;
+}
+
+function reduceOne(op: ReduceOp, t: Tensor, dim: number, dtype: DType): Tensor {
+  if (t.shape[dim] === 0 && op !== 'sum' && op !== 'prod') {
+    throw new RangeError(`${op}: cannot reduce dim ${dim} of shape ${fmt(t.shape)}, which has no elements`);
+  }
+  const b = getBackend();
+  const shape = t.shape.map((d, i) => (i === dim ? 1 : d));
+  return new Tensor(b.reduce(op, t, dim, dtype), b, shape);
+}
+
+function reduce(op: ReduceOp, name: string, t: Tensor, dim: Dims | undefined, opts: KeepDim = {}, dtype: DType = t.dtype): Tensor {
+  const dims = normalizeDims(name, dim, t.ndim, t.shape);
+  if (t.ndim === 0) return t.dtype === dtype ? t : t.to(dtype);
+  let out = t;
+  for (const d of [...dims].reverse()) out = reduceOne(op, out, d, dtype);
+  return opts.keepdim ? out : squeeze(out, dims);
+}
+
+export const sum = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('sum', 'sum', t, dim, opts);
+export const prod = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('prod', 'prod', t, dim, opts);
+export const max = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('max', 'max', t, dim, opts);
+export const min = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('min', 'min', t, dim, opts);
+
+/** Number of elements that `dim` folds together. */
+function countOf(t: Tensor, dim: Dims | undefined): number {
+  return sizeOf(normalizeDims('mean', dim, t.ndim, t.shape).map((d) => t.shape[d]));
+}
+
+export function mean(t: Tensor, dim?: Dims, opts?: KeepDim): Tensor {
+  const total = reduce('sum', 'mean', t, dim, opts, floatOf(t.dtype));
+  return binary('div', total, countOf(t, dim));
+}
+
+function argReduce(op: 'argmax' | 'argmin', t: Tensor, dim: number | null | undefined, opts: KeepDim = {}): Tensor {
+  if (dim === null || dim === undefined) {
+    const flat = reduceOne(op, reshape(t, [t.size]), 0, 'int32');
+    return opts.keepdim ? reshape(flat, t.shape.map(() => 1)) : reshape(flat, []);
+  }
+  const d = normalizeDim(op, dim, t.ndim, t.shape);
+  if (t.ndim === 0) return reshape(reduceOne(op, reshape(t, [1]), 0, 'int32'), []);
+  const out = reduceOne(op, t, d, 'int32');
+  return opts.keepdim ? out : squeeze(out, d);
+}
+
+export const argmax = (t: Tensor, dim?: number | null, opts?: KeepDim): Tensor => argReduce('argmax', t, dim, opts);
+export const argmin = (t: Tensor, dim?: number | null, opts?: KeepDim): Tensor => argReduce('argmin', t, dim, opts);
+
+export const maxWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices =>
+  ({ values: max(t, dim, opts), indices: argmax(t, dim, opts) });
+export const minWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices =>
+  ({ values: min(t, dim, opts), indices: argmin(t, dim, opts) });
+
+/** The max along `dim` where it is finite, else 0: subtracting it keeps exp in range without making inf - inf. */
+function finiteShift(t: Tensor, dim: Dims | undefined): Tensor {
+  const m = max(t, dim, { keepdim: true });
+  return where(binary('lt', m.abs(), Infinity), m, 0);
+}
+
+/** log(sum(exp(x))) without overflow: m + log(sum(exp(x - m))). */
+export function logsumexp(t: Tensor, dim?: Dims, opts: KeepDim = {}): Tensor {
+  if (t.ndim === 0) return t.to(floatOf(t.dtype));
+  const m = finiteShift(t, dim);
+  const s = sum(binary('sub', t, m).exp(), dim, { keepdim: true }).log().add(m);
+  return opts.keepdim ? s : squeeze(s, normalizeDims('logsumexp', dim, t.ndim, t.shape));
+}
+
+export function softmax(t: Tensor, dim = -1): Tensor {
+  const d = normalizeDim('softmax', dim, t.ndim, t.shape);
+  const e = binary('sub', t, finiteShift(t, d)).exp();
+  return binary('div', e, sum(e, d, { keepdim: true }));
+}
+
+export function logSoftmax(t: Tensor, dim = -1): Tensor {
+  const d = normalizeDim('logSoftmax', dim, t.ndim, t.shape);
+  return binary('sub', t, logsumexp(t, d, { keepdim: true }));
+}
+
+export function variance(t: Tensor, dim?: Dims, opts: VarOptions = {}): Tensor {
+  const mu = mean(t, dim, { keepdim: true });
+  const sq = binary('sub', t, mu).square();
+  const n = countOf(t, dim) - (opts.correction ?? 1);
+  return binary('div', reduce('sum', 'var', sq, dim, opts), Math.max(n, 0));
+}
+
+export const std = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => variance(t, dim, opts).sqrt();

@@ -1,0 +1,105 @@
+/**
+ * Seeded randomness with no global state: every random op takes a Generator, so a run is
+ * reproduced by its seed. xoshiro128** (seeded through splitmix32) is small, fast and well tested.
+ */
+import { allocate, checkDType, type DType } from './dtype.ts';
+import { checkShape, sizeOf } from './shape.ts';
+import type { Tensor } from './tensor.ts';
+import { fromHost } from './ops/create.ts';
+
+export class Generator {
+  readonly seed: number;
+  #s = new Uint32Array(4);
+
+  constructor(seed: number) {
+    if (!Number.isFinite(seed)) throw new RangeError(`Generator: seed must be a finite number, got ${seed}`);
+    this.seed = seed;
+    let x = Math.floor(seed) >>> 0;
+    for (let i = 0; i < 4; i++) {
+      x = (x + 0x9e3779b9) >>> 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      this.#s[i] = (z ^ (z >>> 16)) >>> 0;
+    }
+  }
+
+  /** The next 32 random bits. */
+  nextUint32(): number {
+    const s = this.#s;
+    const result = Math.imul(rotl(Math.imul(s[1], 5) >>> 0, 7), 9) >>> 0;
+    const t = (s[1] << 9) >>> 0;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
+    return result;
+  }
+
+  /** Uniform in [0, 1) with 53 random bits. */
+  uniform(): number {
+    const hi = this.nextUint32() >>> 5;
+    const lo = this.nextUint32() >>> 6;
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** Standard normal (Box–Muller). */
+  normal(): number {
+    const u = 1 - this.uniform(); // (0, 1], so log(u) is finite
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.uniform());
+  }
+
+  /** Uniform integer in [low, high). */
+  int(low: number, high: number): number {
+    checkBounds(low, high);
+    return low + Math.floor(this.uniform() * (high - low));
+  }
+
+  /** A random ordering of 0..n-1 (Fisher–Yates). */
+  permutation(n: number): number[] {
+    const p = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = this.int(0, i + 1);
+      [p[i], p[j]] = [p[j], p[i]];
+    }
+    return p;
+  }
+
+  /** An independent generator derived from this one (for giving a sub-task its own stream). */
+  fork(): Generator {
+    return new Generator(this.nextUint32());
+  }
+}
+
+function checkBounds(low: number, high: number): void {
+  if (!Number.isInteger(low) || !Number.isInteger(high) || high <= low) {
+    throw new RangeError(`randint: need integers low < high, got low=${low}, high=${high}`);
+  }
+}
+
+const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
+
+function fill(op: string, shape: readonly number[], dtype: DType, draw: () => number): Tensor {
+  const s = checkShape(op, shape);
+  const data = allocate(checkDType(op, dtype), sizeOf(s));
+  for (let i = 0; i < data.length; i++) data[i] = draw();
+  return fromHost(data, s);
+}
+
+export interface RandomOptions { dtype?: DType }
+
+/** Uniform in [0, 1). */
+export const rand = (shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor =>
+  fill('rand', shape, opts.dtype ?? 'float32', () => gen.uniform());
+
+/** Standard normal. */
+export const randn = (shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor =>
+  fill('randn', shape, opts.dtype ?? 'float32', () => gen.normal());
+
+/** Integers in [low, high), int32 by default. */
+export function randint(low: number, high: number, shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor {
+  checkBounds(low, high);
+  return fill('randint', shape, opts.dtype ?? 'int32', () => gen.int(low, high));
+}

@@ -1,0 +1,82 @@
+/** Shapes, strides and broadcasting: the index arithmetic every op shares. */
+export type Shape = readonly number[];
+
+/** A shape mistake: the message names the op and the shapes involved. */
+export class ShapeError extends Error {
+  override name = 'ShapeError';
+}
+
+export const fmt = (shape: Shape): string => `[${shape.join(',')}]`;
+
+export function sizeOf(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Row-major strides: the last axis moves fastest. */
+export function contiguousStrides(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = step;
+    step *= shape[i];
+  }
+  return strides;
+}
+
+export function checkShape(op: string, shape: Shape): number[] {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new ShapeError(`${op}: shape ${fmt(shape)} must hold non-negative integers`);
+    }
+  }
+  return [...shape];
+}
+
+/** NumPy broadcasting: align on the right; each pair of sizes must match or one must be 1. */
+export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(rank).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const j = rank - s.length + i;
+      const d = s[i];
+      if (out[j] === 1) out[j] = d;
+      else if (d !== 1 && d !== out[j]) {
+        throw new ShapeError(`${op}: shapes ${shapes.map(fmt).join(' and ')} cannot be broadcast together`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Strides that read a tensor of `shape`/`strides` as if it had `target` shape (stride 0 on broadcast axes). */
+export function broadcastStrides(shape: Shape, strides: readonly number[], target: Shape): number[] {
+  const out = new Array<number>(target.length).fill(0);
+  const lead = target.length - shape.length;
+  for (let i = 0; i < shape.length; i++) {
+    out[lead + i] = shape[i] === 1 && target[lead + i] !== 1 ? 0 : strides[i];
+  }
+  return out;
+}
+
+/** A dim may be negative (counted from the end), as in PyTorch. */
+export function normalizeDim(op: string, dim: number, rank: number, shape?: Shape): number {
+  const lo = -Math.max(rank, 1);
+  const hi = Math.max(rank, 1) - 1;
+  if (!Number.isInteger(dim) || dim < lo || dim > hi) {
+    const where = shape ? ` of shape ${fmt(shape)}` : '';
+    throw new RangeError(`${op}: dim ${dim} is out of range for a tensor of rank ${rank}${where} (expected ${lo}..${hi})`);
+  }
+  return dim < 0 ? dim + Math.max(rank, 1) : dim;
+}
+
+export function normalizeDims(op: string, dims: number | readonly number[] | undefined | null, rank: number, shape?: Shape): number[] {
+  if (dims === undefined || dims === null) return [...Array(rank).keys()];
+  const list = (typeof dims === 'number' ? [dims] : dims).map((d) => normalizeDim(op, d, rank, shape));
+  if (new Set(list).size !== list.length) throw new RangeError(`${op}: dims ${fmt(dims as number[])} repeat an axis`);
+  return list.sort((a, b) => a - b);
+}
+
+export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
