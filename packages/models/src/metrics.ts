@@ -1,0 +1,46 @@
+/** How good a classifier's predictions are. */
+import { formatShape as fmt, ShapeError, type Tensor, tensor } from '@gradschool/tensor';
+import { checkCount } from './check.ts';
+
+/** [n, K] scores (logits or probabilities) -> their argmax; [n] class indices pass through. */
+function predictedClasses(op: string, predictions: Tensor, targets: Tensor): Int32Array {
+  const ok = targets.ndim === 1 && (predictions.ndim === 1 || predictions.ndim === 2) && predictions.shape[0] === targets.shape[0];
+  if (!ok) {
+    throw new ShapeError(
+      `${op}: expected predictions [n] (classes) or [n, K] (scores) and targets [n], got ${fmt(predictions.shape)} and ${fmt(targets.shape)}`,
+    );
+  }
+  const classes = predictions.ndim === 2 ? predictions.argmax(1) : predictions;
+  return Int32Array.from(classes.data());
+}
+
+/** The share of examples whose predicted class is the target class, in [0, 1]. */
+export function accuracy(predictions: Tensor, targets: Tensor): number {
+  const predicted = predictedClasses('accuracy', predictions, targets);
+  if (predicted.length === 0) throw new RangeError('accuracy: there are no examples to score');
+  const truth = targets.data();
+  let hits = 0;
+  for (let i = 0; i < predicted.length; i++) if (predicted[i] === truth[i]) hits++;
+  return hits / predicted.length;
+}
+
+/**
+ * Counts [K, K] (int32): entry [i, j] is how many examples of class i were predicted as j
+ * (rows are the truth, as in scikit-learn). The diagonal holds the hits; off it, which
+ * classes the model mixes up.
+ */
+export function confusionMatrix(predictions: Tensor, targets: Tensor, classes: number): Tensor {
+  checkCount('confusionMatrix', 'classes', classes, 1);
+  const predicted = predictedClasses('confusionMatrix', predictions, targets);
+  const truth = targets.data();
+  const counts = new Int32Array(classes * classes);
+  for (let i = 0; i < predicted.length; i++) {
+    for (const c of [truth[i], predicted[i]]) {
+      if (!Number.isInteger(c) || c < 0 || c >= classes) {
+        throw new RangeError(`confusionMatrix: class ${c} at example ${i} is outside 0..${classes - 1}`);
+      }
+    }
+    counts[truth[i] * classes + predicted[i]]++;
+  }
+  return tensor(counts, { shape: [classes, classes] });
+}
