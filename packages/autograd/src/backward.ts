@@ -1,0 +1,124 @@
+/**
+ * Reverse mode: visit the graph from the output back to the leaves in reverse topological
+ * order, so each Variable's gradient is complete (summed over every use) before its own
+ * node passes it on to its inputs.
+ */
+import { formatShape, ones, type Tensor, zeros } from '@gradschool/tensor';
+import { withGradMode } from './grad-mode.ts';
+import { releasedError } from './node.ts';
+import { Variable } from './variable.ts';
+
+export interface BackwardOptions {
+  /** Keep the graph so that backward can run through it again (default false: free it). */
+  retainGraph?: boolean;
+}
+
+export interface GradientsOptions extends BackwardOptions {
+  /** dL/doutput for a non-scalar output (defaults to 1 for a scalar). */
+  gradOutput?: Tensor;
+  /** Record the backward pass itself, so the gradients can be differentiated again (implies retainGraph). */
+  createGraph?: boolean;
+}
+
+/** Every Variable that `root` depends on through Variables that require grad, inputs before outputs. */
+function topologicalOrder(root: Variable): Variable[] {
+  const order: Variable[] = [];
+  const seen = new Set<Variable>([root]);
+  // iterative depth-first search: a long chain of ops must not overflow the call stack
+  const stack: { v: Variable; next: number }[] = [{ v: root, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const node = top.v.node;
+    if (node?.released) throw releasedError(node.op);
+    const inputs = node?.inputs ?? [];
+    if (top.next < inputs.length) {
+      const x = inputs[top.next++];
+      if (x.requiresGrad && !seen.has(x)) {
+        seen.add(x);
+        stack.push({ v: x, next: 0 });
+      }
+    } else {
+      order.push(top.v);
+      stack.pop();
+    }
+  }
+  return order;
+}
+
+function seedFor(op: string, output: Variable, gradOutput: Tensor | undefined): Variable {
+  if (!output.requiresGrad) {
+    throw new Error(
+      `${op}: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad`,
+    );
+  }
+  if (gradOutput === undefined) {
+    if (output.size !== 1) {
+      throw new Error(
+        `${op}: an implicit gradient needs a scalar output, but this one has shape ${formatShape(output.shape)}; ` +
+          'pass the gradient of the loss with respect to it (same shape) as the first argument',
+      );
+    }
+    return new Variable(ones(output.shape, { dtype: output.dtype }));
+  }
+  if (formatShape(gradOutput.shape) !== formatShape(output.shape)) {
+    throw new Error(`${op}: the gradient has shape ${formatShape(gradOutput.shape)} but the output has shape ${formatShape(output.shape)}`);
+  }
+  return new Variable(gradOutput.to(output.dtype));
+}
+
+/**
+ * The gradient of `root` with respect to every Variable it depends on; `keep` says which of them
+ * to return (the others are dropped as soon as they have been passed on).
+ */
+function propagate(root: Variable, seed: Variable, retainGraph: boolean, keep: (v: Variable) => boolean): Map<Variable, Variable> {
+  const order = topologicalOrder(root);
+  const grads = new Map<Variable, Variable>([[root, seed]]);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i];
+    const g = grads.get(v);
+    if (!v.node || g === undefined) continue;
+    const node = v.node;
+    node.vjp(g).forEach((gx, k) => {
+      if (gx === null) return;
+      const x = node.inputs[k];
+      if (formatShape(gx.shape) !== formatShape(x.shape)) {
+        throw new Error(`backward: the vjp of '${node.op}' for input ${k} has shape ${formatShape(gx.shape)}, but that input has shape ${formatShape(x.shape)}`);
+      }
+      const cast = gx.dtype === x.dtype ? gx : gx.to(x.dtype);
+      const sum = grads.get(x);
+      grads.set(x, sum ? sum.add(cast) : cast);
+    });
+    if (!retainGraph) node.release();
+    if (!keep(v)) grads.delete(v);
+  }
+  return grads;
+}
+
+/** `output.backward(gradient)`: accumulate into the `grad` of every leaf that requires grad. */
+export function backward(output: Variable, gradient: Tensor | undefined, options: BackwardOptions): void {
+  const seed = seedFor('backward', output, gradient);
+  const grads = withGradMode(false, () => propagate(output, seed, options.retainGraph ?? false, (v) => v.isLeaf));
+  for (const [v, g] of grads) {
+    if (!v.isLeaf) continue;
+    v.grad = v.grad ? v.grad.add(g.value) : g.value.contiguous();
+  }
+}
+
+/**
+ * The gradients of `output` with respect to `inputs` (PyTorch's torch.autograd.grad), returned
+ * instead of accumulated. An input that `output` does not depend on gets zeros. With `createGraph`
+ * the results are themselves differentiable: that is how second derivatives are taken.
+ */
+export function gradients(output: Variable, inputs: readonly Variable[], options: GradientsOptions = {}): Variable[] {
+  inputs.forEach((x, i) => {
+    if (!(x instanceof Variable) || !x.requiresGrad) {
+      throw new Error(`gradients: input ${i} does not require grad; make it with parameter(...) or variable(..., { requiresGrad: true })`);
+    }
+  });
+  const seed = seedFor('gradients', output, options.gradOutput);
+  const createGraph = options.createGraph ?? false;
+  const wanted = new Set(inputs);
+  const grads = withGradMode(createGraph, () =>
+    propagate(output, seed, options.retainGraph ?? createGraph, (v) => wanted.has(v)));
+  return inputs.map((x) => grads.get(x) ?? new Variable(zeros(x.shape, { dtype: x.dtype })));
+}

@@ -1,0 +1,45 @@
+/**
+ * Arithmetic with broadcasting. Each operand's gradient is computed at the output's (broadcast)
+ * shape and then summed back to the operand's own shape by `unbroadcast`.
+ */
+import type { Tensor } from '@gradschool/tensor';
+import { record } from '../record.ts';
+import { unbroadcast } from '../unbroadcast.ts';
+import { type Input, lift, type Variable } from '../variable.ts';
+import { where } from './select.ts';
+
+type BinaryVjp = (g: Variable, a: Variable, b: Variable, out: Variable) => Variable;
+
+/** Record `op` with one vjp per operand, each reduced to its operand's shape. */
+export function binaryOp(op: string, forward: (a: Tensor, b: Tensor) => Tensor, vjpA: BinaryVjp, vjpB: BinaryVjp) {
+  return (x: Input, y: Input): Variable => {
+    const a = typeof x === 'number' ? lift(x, lift(y)) : lift(x);
+    const b = lift(y, a);
+    const out = record(op, forward(a.value, b.value), [a, b], [
+      (g) => unbroadcast(vjpA(g, a, b, out), a.shape),
+      (g) => unbroadcast(vjpB(g, a, b, out), b.shape),
+    ]);
+    return out;
+  };
+}
+
+export const add = binaryOp('add', (a, b) => a.add(b), (g) => g, (g) => g);
+
+export const sub = binaryOp('sub', (a, b) => a.sub(b), (g) => g, (g) => g.neg());
+
+export const mul = binaryOp('mul', (a, b) => a.mul(b), (g, _a, b) => g.mul(b), (g, a) => g.mul(a));
+
+// d(a/b)/db = -a/b² = -out/b: using the output avoids squaring a tiny b
+export const div = binaryOp('div', (a, b) => a.div(b), (g, _a, b) => g.div(b), (g, _a, b, out) => g.mul(out).div(b).neg());
+
+/**
+ * d(a^b)/da = b·a^(b-1) and d(a^b)/db = a^b·log(a). As in PyTorch, the first is 0 where b = 0
+ * (not 0·a^-1, which is NaN at a = 0), and the second is 0 where a = 0 and b >= 0 (the limit).
+ * For a < 0, log(a) is NaN: a negative base has no real derivative in its exponent.
+ */
+export const pow = binaryOp(
+  'pow',
+  (a, b) => a.pow(b),
+  (g, a, b) => where(b.value.eq(0), 0, g.mul(b).mul(a.pow(b.sub(1)))),
+  (g, a, b, out) => where(a.value.eq(0).mul(b.value.ge(0)), 0, g.mul(out).mul(a.log())),
+);

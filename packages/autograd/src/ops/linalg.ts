@@ -1,0 +1,22 @@
+/**
+ * Matrix product with PyTorch's rules: a 1-D operand is a row (left) or column (right) whose
+ * added axis is dropped again, and batch axes broadcast. For C = A @ B the vjps are
+ * dA = dC @ Bᵀ and dB = Aᵀ @ dC, summed back over broadcast batch axes.
+ */
+import { broadcastShapes, type Tensor } from '@gradschool/tensor';
+import { record } from '../record.ts';
+import { unbroadcast } from '../unbroadcast.ts';
+import { lift, type Variable } from '../variable.ts';
+
+export function matmul(x: Variable | Tensor, y: Variable | Tensor): Variable {
+  const [a, b] = [lift(x), lift(y)];
+  const value = a.value.matmul(b.value); // checks the shapes and names them if they do not fit
+  const A = a.ndim === 1 ? a.unsqueeze(0) : a;
+  const B = b.ndim === 1 ? b.unsqueeze(1) : b;
+  // the output as if no axis had been dropped: [...batch, m, n]
+  const full = [...broadcastShapes('matmul', A.shape.slice(0, -2), B.shape.slice(0, -2)), A.shape[A.ndim - 2], B.shape[B.ndim - 1]];
+  return record('matmul', value, [a, b], [
+    (g) => unbroadcast(g.reshape(full).matmul(B.mT), A.shape).reshape(a.shape),
+    (g) => unbroadcast(A.mT.matmul(g.reshape(full)), B.shape).reshape(b.shape),
+  ]);
+}

@@ -1,0 +1,189 @@
+/**
+ * A Variable is a Tensor that remembers how it was made, so that gradients can flow back to it.
+ * Leaves are made by you (`variable`, `parameter`); every op on Variables records a Node whose
+ * vjps send the output's gradient back to the op's inputs (see `backward.ts`).
+ */
+import {
+  type DType, type Dims, formatShape, type KeepDim, type NestedArray, Tensor, tensor, type TypedArray, type VarOptions,
+} from '@gradschool/tensor';
+import { backward, type BackwardOptions } from './backward.ts';
+import type { Node } from './node.ts';
+import * as ar from './ops/arithmetic.ts';
+import * as ix from './ops/indexing.ts';
+import * as lin from './ops/linalg.ts';
+import * as red from './ops/reduce.ts';
+import * as sel from './ops/select.ts';
+import * as sm from './ops/softmax.ts';
+import * as un from './ops/unary.ts';
+import * as vw from './ops/views.ts';
+
+/** What an op accepts: a Variable, a constant Tensor, or a plain number. */
+export type Input = Variable | Tensor | number;
+
+export interface VariableOptions { requiresGrad?: boolean }
+
+export class Variable {
+  /** The op that made this Variable, or null for a leaf. */
+  readonly node: Node | null;
+  /** The gradient accumulated by `backward()` (leaves only); null until then or after `zeroGrad()`. */
+  grad: Tensor | null = null;
+  #value: Tensor;
+  #requiresGrad = false;
+  #version = 0;
+
+  constructor(value: Tensor, options: VariableOptions = {}, node: Node | null = null) {
+    if (!(value instanceof Tensor)) {
+      throw new TypeError(`Variable: expected a Tensor, got ${typeof value}; use variable([...]) to make one from numbers`);
+    }
+    this.#value = value;
+    this.node = node;
+    if (node) this.#requiresGrad = true;
+    else this.requiresGrad = options.requiresGrad ?? false;
+  }
+
+  get value(): Tensor { return this.#value; }
+  /** Only leaves can be assigned (optimizers do `p.value = ...` inside `noGrad`); shape and dtype must stay. */
+  set value(next: Tensor) {
+    if (this.node) {
+      throw new Error(`Variable.value: only a leaf can be assigned, and this Variable was made by '${this.node.op}'; assign the leaf it came from`);
+    }
+    if (!(next instanceof Tensor) || formatShape(next.shape) !== formatShape(this.shape) || next.dtype !== this.dtype) {
+      const got = next instanceof Tensor ? `shape ${formatShape(next.shape)} ${next.dtype}` : typeof next;
+      throw new TypeError(`Variable.value: the new value must have shape ${formatShape(this.shape)} and dtype ${this.dtype}; got ${got}`);
+    }
+    this.#value = next;
+    this.#version++;
+  }
+
+  /** Counts assignments to `value`, so backward can detect inputs changed after use. */
+  get version(): number { return this.#version; }
+
+  get requiresGrad(): boolean { return this.#requiresGrad; }
+  set requiresGrad(on: boolean) {
+    if (this.node) throw new Error(`requiresGrad: can only be set on a leaf, and this Variable was made by '${this.node.op}'; use detach() to cut it from the graph`);
+    if (on && this.dtype === 'int32') throw new TypeError('requiresGrad: only float tensors can require gradients; this one is int32');
+    this.#requiresGrad = on;
+  }
+
+  get isLeaf(): boolean { return this.node === null; }
+  get shape(): readonly number[] { return this.#value.shape; }
+  get dtype(): DType { return this.#value.dtype; }
+  get ndim(): number { return this.#value.ndim; }
+  get size(): number { return this.#value.size; }
+
+  /**
+   * Gradients of this Variable with respect to every leaf that requires one, added to their `grad`.
+   * A scalar needs no `gradient`; otherwise pass dL/dthis (same shape). The graph is freed afterwards
+   * unless `retainGraph` is set. `backward({ retainGraph: true })` is accepted too.
+   */
+  backward(gradient?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
+    if (gradient instanceof Tensor || gradient === undefined) backward(this, gradient, options);
+    else backward(this, undefined, gradient);
+  }
+
+  /** The same value with no history: gradients stop here. */
+  detach(): Variable { return new Variable(this.#value); }
+  zeroGrad(): void { this.grad = null; }
+  item(): number { return this.#value.item(); }
+  toArray(): unknown { return this.#value.toArray(); }
+  data(): TypedArray { return this.#value.data(); }
+  toString(): string {
+    const how = this.node ? `, op=${this.node.op}` : this.#requiresGrad ? ', requiresGrad=true' : '';
+    return `variable(${this.#value.toString()}${how})`;
+  }
+
+  add(other: Input): Variable { return ar.add(this, other); }
+  sub(other: Input): Variable { return ar.sub(this, other); }
+  mul(other: Input): Variable { return ar.mul(this, other); }
+  div(other: Input): Variable { return ar.div(this, other); }
+  pow(other: Input): Variable { return ar.pow(this, other); }
+  maximum(other: Input): Variable { return sel.maximum(this, other); }
+  minimum(other: Input): Variable { return sel.minimum(this, other); }
+  clamp(min?: number | null, max?: number | null): Variable { return sel.clamp(this, min, max); }
+
+  // comparisons are piecewise constant: they give plain 0/1 Tensors, with no gradient
+  eq(other: Input): Tensor { return this.#value.eq(valueOf(other)); }
+  ne(other: Input): Tensor { return this.#value.ne(valueOf(other)); }
+  lt(other: Input): Tensor { return this.#value.lt(valueOf(other)); }
+  le(other: Input): Tensor { return this.#value.le(valueOf(other)); }
+  gt(other: Input): Tensor { return this.#value.gt(valueOf(other)); }
+  ge(other: Input): Tensor { return this.#value.ge(valueOf(other)); }
+
+  neg(): Variable { return un.neg(this); }
+  exp(): Variable { return un.exp(this); }
+  expm1(): Variable { return un.expm1(this); }
+  log(): Variable { return un.log(this); }
+  log1p(): Variable { return un.log1p(this); }
+  sqrt(): Variable { return un.sqrt(this); }
+  square(): Variable { return un.square(this); }
+  reciprocal(): Variable { return un.reciprocal(this); }
+  abs(): Variable { return un.abs(this); }
+  sin(): Variable { return un.sin(this); }
+  cos(): Variable { return un.cos(this); }
+  tanh(): Variable { return un.tanh(this); }
+  sigmoid(): Variable { return un.sigmoid(this); }
+  relu(): Variable { return un.relu(this); }
+  to(dtype: DType): Variable { return un.to(this, dtype); }
+
+  sum(dim?: Dims, opts?: KeepDim): Variable { return red.sum(this, dim, opts); }
+  mean(dim?: Dims, opts?: KeepDim): Variable { return red.mean(this, dim, opts); }
+  max(dim?: Dims, opts?: KeepDim): Variable { return red.max(this, dim, opts); }
+  min(dim?: Dims, opts?: KeepDim): Variable { return red.min(this, dim, opts); }
+  var(dim?: Dims, opts?: VarOptions): Variable { return red.variance(this, dim, opts); }
+  std(dim?: Dims, opts?: VarOptions): Variable { return red.std(this, dim, opts); }
+  argmax(dim?: number | null, opts?: KeepDim): Tensor { return this.#value.argmax(dim, opts); }
+  argmin(dim?: number | null, opts?: KeepDim): Tensor { return this.#value.argmin(dim, opts); }
+  logsumexp(dim?: Dims, opts?: KeepDim): Variable { return sm.logsumexp(this, dim, opts); }
+  softmax(dim = -1): Variable { return sm.softmax(this, dim); }
+  logSoftmax(dim = -1): Variable { return sm.logSoftmax(this, dim); }
+
+  matmul(other: Variable | Tensor): Variable { return lin.matmul(this, other); }
+
+  reshape(...shape: number[] | [readonly number[]]): Variable { return vw.reshape(this, shapeArgs(shape)); }
+  view(...shape: number[] | [readonly number[]]): Variable { return vw.view(this, shapeArgs(shape)); }
+  flatten(startDim = 0, endDim = -1): Variable { return vw.flatten(this, startDim, endDim); }
+  squeeze(dim?: Dims): Variable { return vw.squeeze(this, dim); }
+  unsqueeze(dim: number): Variable { return vw.unsqueeze(this, dim); }
+  permute(...dims: number[] | [readonly number[]]): Variable { return vw.permute(this, shapeArgs(dims)); }
+  transpose(dim0 = -2, dim1 = -1): Variable { return vw.transpose(this, dim0, dim1); }
+  /** 2-D transpose (reverses the first and last axes, like the Tensor's `.T`). */
+  get T(): Variable { return vw.transpose(this, 0, -1); }
+  /** Transpose of the last two axes. */
+  get mT(): Variable { return vw.transpose(this, -2, -1); }
+  expand(...shape: number[] | [readonly number[]]): Variable { return vw.expand(this, shapeArgs(shape)); }
+  slice(dim: number, start?: number, end?: number, step = 1): Variable { return vw.slice(this, dim, start, end, step); }
+  narrow(dim: number, start: number, length: number): Variable { return vw.narrow(this, dim, start, length); }
+
+  gather(dim: number, index: Tensor): Variable { return ix.gather(this, dim, index); }
+  indexSelect(dim: number, index: Tensor | readonly number[]): Variable { return ix.indexSelect(this, dim, index); }
+}
+
+/** Accept both `reshape(2, 3)` and `reshape([2, 3])`. */
+const shapeArgs = (args: number[] | [readonly number[]]): number[] =>
+  Array.isArray(args[0]) ? [...(args[0] as readonly number[])] : (args as number[]);
+
+const valueOf = (x: Input): Tensor | number => (x instanceof Variable ? x.value : x);
+
+export interface MakeOptions extends VariableOptions { dtype?: DType }
+
+/** A leaf Variable from a Tensor (shared, not copied) or nested numbers (float32 unless `dtype` says). */
+export function variable(x: Tensor | NestedArray, options: MakeOptions = {}): Variable {
+  const value = x instanceof Tensor ? (options.dtype ? x.to(options.dtype) : x) : tensor(x, { dtype: options.dtype });
+  return new Variable(value, { requiresGrad: options.requiresGrad });
+}
+
+/** A leaf that requires gradients: what a model learns. */
+export const parameter = (x: Tensor | NestedArray, options: { dtype?: DType } = {}): Variable =>
+  variable(x, { ...options, requiresGrad: true });
+
+/**
+ * Turn an op's operand into a Variable. A Tensor becomes a constant; a number becomes a constant
+ * scalar in the dtype of `like`, as the tensor package does (a fraction next to int32 is float32).
+ */
+export function lift(x: Input, like?: Variable): Variable {
+  if (x instanceof Variable) return x;
+  if (x instanceof Tensor) return new Variable(x);
+  if (typeof x !== 'number') throw new TypeError(`expected a Variable, a Tensor or a number, got ${typeof x}`);
+  const dtype = like === undefined ? 'float32' : like.dtype === 'int32' && !Number.isInteger(x) ? 'float32' : like.dtype;
+  return new Variable(tensor(x, { dtype }));
+}
