@@ -52,8 +52,8 @@ export class Tensor implements View {
 
   get ndim(): number { return this.shape.length; }
   get size(): number { return sizeOf(this.shape); }
-  /** 2-D transpose, like PyTorch's `.T` on matrices. */
-  get T(): Tensor { return vw.transpose(this, 0, -1); }
+  /** All axes reversed, like PyTorch's `.T` (the transpose of a matrix). */
+  get T(): Tensor { return vw.permute(this, [...this.shape.keys()].reverse()); }
   /** Transpose of the last two axes (`.mT`). */
   get mT(): Tensor { return vw.transpose(this, -2, -1); }
 
