@@ -133,9 +133,9 @@ export function permute(t: Tensor, dims: readonly number[]): Tensor {
 }
 
 export function transpose(t: Tensor, dim0: number, dim1: number): Tensor {
-  if (t.ndim < 2) return t;
   const a = normalizeDim('transpose', dim0, t.ndim, t.shape);
   const b = normalizeDim('transpose', dim1, t.ndim, t.shape);
+  if (t.ndim < 2) return t;
   const order = [...t.shape.keys()];
   [order[a], order[b]] = [order[b], order[a]];
   return permute(t, order);
@@ -177,6 +177,9 @@ export function expand(t: Tensor, shape: readonly number[]): Tensor {
 export function slice(t: Tensor, dim: number, start = 0, end?: number, step = 1): Tensor {
   const d = normalizeDim('slice', dim, t.ndim, t.shape);
   if (!Number.isInteger(step) || step <= 0) throw new RangeError(`slice: step must be a positive integer, got ${step}`);
+  if (!Number.isInteger(start) || (end !== undefined && !Number.isInteger(end))) {
+    throw new RangeError(`slice: start ${start} and end ${end} must be integers (dim ${dim} of shape ${fmt(t.shape)})`);
+  }
   const n = t.shape[d];
   const clampIndex = (i: number) => Math.min(Math.max(i < 0 ? i + n : i, 0), n);
   const s = clampIndex(start);
@@ -191,7 +194,7 @@ export function slice(t: Tensor, dim: number, start = 0, end?: number, step = 1)
 export function narrow(t: Tensor, dim: number, start: number, length: number): Tensor {
   const d = normalizeDim('narrow', dim, t.ndim, t.shape);
   const s = start < 0 ? start + t.shape[d] : start;
-  if (!Number.isInteger(length) || length < 0 || s < 0 || s + length > t.shape[d]) {
+  if (!Number.isInteger(start) || !Number.isInteger(length) || length < 0 || s < 0 || s + length > t.shape[d]) {
     throw new RangeError(`narrow: start ${start} and length ${length} do not fit dim ${dim} of shape ${fmt(t.shape)}`);
   }
   return slice(t, d, s, s + length);
