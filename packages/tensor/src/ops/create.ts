@@ -86,9 +86,11 @@ export const fullLike = (t: Tensor, value: number): Tensor => full(t.shape, valu
 /** Values start, start+step, ... below end (PyTorch's arange). */
 export function arange(start: number, end?: number, step = 1, opts: DTypeOption = {}): Tensor {
   if (end === undefined) [start, end] = [0, start];
+  if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RangeError(`arange: start ${start} and end ${end} must be finite numbers`);
   if (step === 0 || !Number.isFinite(step)) throw new RangeError(`arange: step must be a finite non-zero number, got ${step}`);
   const n = Math.max(0, Math.ceil((end - start) / step));
-  const dtype = opts.dtype ?? (Number.isInteger(start) && Number.isInteger(step) ? 'int32' : 'float32');
+  // whole-number arguments give indices (int32), any fraction gives floats, as in PyTorch
+  const dtype = opts.dtype ?? ([start, end, step].every(Number.isInteger) ? 'int32' : 'float32');
   const data = allocate(checkDType('arange', dtype), n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
   return fromHost(data, [n]);
