@@ -1,7 +1,7 @@
 /** Joining and indexing: concat, stack, gather, indexSelect, scatterAdd, oneHot. */
 import { getBackend } from '../backend.ts';
 import { type DType, promote } from '../dtype.ts';
-import { fmt, normalizeDim, sameShape, type Shape, ShapeError } from '../shape.ts';
+import { checkShape, fmt, normalizeDim, sameShape, type Shape, ShapeError } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { arange, tensor } from './create.ts';
 import { binary } from './elementwise.ts';
@@ -10,6 +10,7 @@ import { contiguousData, expand, reshape, unsqueeze } from './views.ts';
 export function concat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (tensors.length === 0) throw new ShapeError('concat: needs at least one tensor');
   const first = tensors[0];
+  if (first.ndim === 0) throw new ShapeError(`concat: 0-d tensors (shapes ${tensors.map((x) => fmt(x.shape)).join(', ')}) have no dim to join along; use stack`);
   const d = normalizeDim('concat', dim, first.ndim, first.shape);
   for (const t of tensors) {
     if (t.ndim !== first.ndim || t.shape.some((s, i) => i !== d && s !== first.shape[i])) {
@@ -31,6 +32,11 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   return concat(tensors.map((t) => unsqueeze(t, d)), d);
 }
 
+/** A 0-d tensor has no dim to index along (PyTorch bends this rule; here it is an error). */
+function checkHasDims(op: string, what: string, shape: Shape): void {
+  if (shape.length === 0) throw new ShapeError(`${op}: ${what} of shape [] has no dim to index; reshape it to [1] first`);
+}
+
 /** Indices must be whole numbers in [0, size); checked on the host so a bad one never reads garbage. */
 function checkIndices(op: string, index: Tensor, size: number, shape: Shape, dim: number): void {
   for (const v of contiguousData(index)) {
@@ -42,6 +48,7 @@ function checkIndices(op: string, index: Tensor, size: number, shape: Shape, dim
 
 /** out[i][j] = x[index[i][j]][j] for dim 0, and so on (torch.gather). */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
+  checkHasDims('gather', 'input', x.shape);
   const d = normalizeDim('gather', dim, x.ndim, x.shape);
   if (index.ndim !== x.ndim || index.shape.some((s, i) => i !== d && s > x.shape[i])) {
     throw new ShapeError(`gather: index of shape ${fmt(index.shape)} does not fit input of shape ${fmt(x.shape)} along dim ${dim}`);
@@ -55,6 +62,7 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
 export function indexSelect(x: Tensor, dim: number, index: Tensor | readonly number[]): Tensor {
   const idx = index instanceof Tensor ? index : tensor(index as number[], { dtype: 'int32' });
   if (idx.ndim !== 1) throw new ShapeError(`indexSelect: index must be 1-D, got shape ${fmt(idx.shape)}`);
+  checkHasDims('indexSelect', 'input', x.shape);
   const d = normalizeDim('indexSelect', dim, x.ndim, x.shape);
   checkIndices('indexSelect', idx, x.shape[d], x.shape, d);
   const shape = x.shape.map((s, i) => (i === d ? idx.shape[0] : s));
@@ -65,9 +73,15 @@ export function indexSelect(x: Tensor, dim: number, index: Tensor | readonly num
 
 /** zeros(shape), then add src[p] at p with its dim-coordinate replaced by index[p]: the adjoint of gather. */
 export function scatterAdd(shape: readonly number[], dim: number, index: Tensor, src: Tensor, dtype: DType = src.dtype): Tensor {
+  checkShape('scatterAdd', shape);
+  checkHasDims('scatterAdd', 'output', shape);
   const d = normalizeDim('scatterAdd', dim, shape.length, shape);
   if (!sameShape(index.shape, src.shape) || index.ndim !== shape.length) {
     throw new ShapeError(`scatterAdd: index ${fmt(index.shape)} and src ${fmt(src.shape)} must have one shape of rank ${shape.length}`);
+  }
+  // an index wider than the output outside `dim` would write into the next row
+  if (index.shape.some((s, i) => i !== d && s > shape[i])) {
+    throw new ShapeError(`scatterAdd: index of shape ${fmt(index.shape)} does not fit output of shape ${fmt(shape)} outside dim ${dim}`);
   }
   checkIndices('scatterAdd', index, shape[d], shape, d);
   const be = getBackend();
