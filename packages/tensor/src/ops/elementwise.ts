@@ -1,7 +1,7 @@
 /** Elementwise ops with NumPy/PyTorch broadcasting. */
 import { type BinaryOp, getBackend, type UnaryOp, type View } from '../backend.ts';
 import { type DType, floatOf, isFloat, promote } from '../dtype.ts';
-import { broadcastShapes, broadcastStrides, type Shape } from '../shape.ts';
+import { broadcastShapes, broadcastStrides, fmt, type Shape } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { full } from './create.ts';
 
@@ -20,9 +20,19 @@ export function unary(op: UnaryOp, t: Tensor): Tensor {
   return new Tensor(b.unary(op, t, dtype), b, t.shape);
 }
 
-/** A plain number joins an op in the other operand's dtype (a fraction makes an int32 tensor float32). */
-export function asTensor(x: Tensor | number, like: Tensor): Tensor {
+/**
+ * A plain number joins an op in the other operand's dtype (a fraction makes an int32 tensor
+ * float32). A whole number too big for int32 is refused rather than silently wrapped.
+ */
+export function asTensor(op: string, x: Tensor | number, like: Tensor): Tensor {
   if (x instanceof Tensor) return x;
+  if (typeof x !== 'number') {
+    const what = Array.isArray(x) ? 'an array; wrap it with tensor(...)' : `a ${typeof x}`;
+    throw new TypeError(`${op}: an operand must be a Tensor or a number, got ${what}`);
+  }
+  if (like.dtype === 'int32' && Number.isInteger(x) && (x < -(2 ** 31) || x >= 2 ** 31)) {
+    throw new RangeError(`${op}: ${x} does not fit the int32 tensor of shape ${fmt(like.shape)}; convert it first with .to('float64')`);
+  }
   const dtype: DType = like.dtype === 'int32' && !Number.isInteger(x) ? 'float32' : like.dtype;
   return full([], x, { dtype });
 }
@@ -36,8 +46,9 @@ export function resultType(op: BinaryOp, a: DType, b: DType): DType {
 }
 
 export function binary(op: BinaryOp, a: Tensor | number, b: Tensor | number): Tensor {
-  const ta = a instanceof Tensor ? a : asTensor(a, b as Tensor);
-  const tb = asTensor(b, ta);
+  if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw new TypeError(`${op}: at least one operand must be a Tensor`);
+  const ta = asTensor(op, a, b as Tensor);
+  const tb = asTensor(op, b, ta);
   const shape = broadcastShapes(op, ta.shape, tb.shape);
   const be = getBackend();
   const storage = be.binary(op, broadcastView(ta, shape), broadcastView(tb, shape), shape, resultType(op, ta.dtype, tb.dtype));
@@ -46,8 +57,9 @@ export function binary(op: BinaryOp, a: Tensor | number, b: Tensor | number): Te
 
 /** cond != 0 ? a : b, broadcast over all three. */
 export function where(cond: Tensor, a: Tensor | number, b: Tensor | number): Tensor {
-  const ta = a instanceof Tensor ? a : b instanceof Tensor ? asTensor(a, b) : full([], a);
-  const tb = asTensor(b, ta);
+  if (!(cond instanceof Tensor)) throw new TypeError('where: the condition must be a Tensor (a 0/1 mask such as a.gt(0))');
+  const ta = b instanceof Tensor ? asTensor('where', a, b) : asTensor('where', a, full([], 0));
+  const tb = asTensor('where', b, ta);
   const shape = broadcastShapes('where', cond.shape, ta.shape, tb.shape);
   const be = getBackend();
   const dtype = promote(ta.dtype, tb.dtype);
