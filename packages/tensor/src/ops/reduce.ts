@@ -3,6 +3,7 @@ import { getBackend, type ReduceOp } from '../backend.ts';
 import { type DType, floatOf } from '../dtype.ts';
 import { fmt, normalizeDim, normalizeDims, sizeOf } from '../shape.ts';
 import { type Dims, type KeepDim, Tensor } from '../tensor.ts';
+import { zeros } from './create.ts';
 import { binary, where } from './elementwise.ts';
 import { reshape, squeeze } from './views.ts';
 
@@ -12,10 +13,13 @@ export interface VarOptions extends KeepDim {
   correction?: number;
 }
 
+/** max, min and their indices have no value on an empty slice (sum and prod do: 0 and 1). */
+function checkNonEmpty(name: string, t: Tensor, dims: readonly number[]): void {
+  const empty = dims.find((d) => t.shape[d] === 0);
+  if (empty !== undefined) throw new RangeError(`${name}: cannot reduce dim ${empty} of shape ${fmt(t.shape)}, which has no elements`);
+}
+
 function reduceOne(op: ReduceOp, t: Tensor, dim: number, dtype: DType): Tensor {
-  if (t.shape[dim] === 0 && op !== 'sum' && op !== 'prod') {
-    throw new RangeError(`${op}: cannot reduce dim ${dim} of shape ${fmt(t.shape)}, which has no elements`);
-  }
   const b = getBackend();
   const shape = t.shape.map((d, i) => (i === dim ? 1 : d));
   return new Tensor(b.reduce(op, t, dim, dtype), b, shape);
@@ -23,6 +27,7 @@ function reduceOne(op: ReduceOp, t: Tensor, dim: number, dtype: DType): Tensor {
 
 function reduce(op: ReduceOp, name: string, t: Tensor, dim: Dims | undefined, opts: KeepDim = {}, dtype: DType = t.dtype): Tensor {
   const dims = normalizeDims(name, dim, t.ndim, t.shape);
+  if (op !== 'sum' && op !== 'prod') checkNonEmpty(name, t, dims);
   if (t.ndim === 0) return t.dtype === dtype ? t : t.to(dtype);
   let out = t;
   for (const d of [...dims].reverse()) out = reduceOne(op, out, d, dtype);
@@ -34,22 +39,22 @@ export const prod = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('p
 export const max = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('max', 'max', t, dim, opts);
 export const min = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('min', 'min', t, dim, opts);
 
-/** Number of elements that `dim` folds together. */
-function countOf(t: Tensor, dim: Dims | undefined): number {
-  return sizeOf(normalizeDims('mean', dim, t.ndim, t.shape).map((d) => t.shape[d]));
-}
+/** Number of elements that `dims` (already normalized) fold together. */
+const countOf = (t: Tensor, dims: readonly number[]): number => sizeOf(dims.map((d) => t.shape[d]));
 
 export function mean(t: Tensor, dim?: Dims, opts?: KeepDim): Tensor {
-  const total = reduce('sum', 'mean', t, dim, opts, floatOf(t.dtype));
-  return binary('div', total, countOf(t, dim));
+  const dims = normalizeDims('mean', dim, t.ndim, t.shape);
+  return binary('div', reduce('sum', 'mean', t, dims, opts, floatOf(t.dtype)), countOf(t, dims));
 }
 
 function argReduce(op: 'argmax' | 'argmin', t: Tensor, dim: number | null | undefined, opts: KeepDim = {}): Tensor {
   if (dim === null || dim === undefined) {
+    if (t.size === 0) throw new RangeError(`${op}: cannot reduce an empty tensor of shape ${fmt(t.shape)}`);
     const flat = reduceOne(op, reshape(t, [t.size]), 0, 'int32');
     return opts.keepdim ? reshape(flat, t.shape.map(() => 1)) : reshape(flat, []);
   }
   const d = normalizeDim(op, dim, t.ndim, t.shape);
+  checkNonEmpty(op, t, [d]);
   if (t.ndim === 0) return reshape(reduceOne(op, reshape(t, [1]), 0, 'int32'), []);
   const out = reduceOne(op, t, d, 'int32');
   return opts.keepdim ? out : squeeze(out, d);
@@ -63,23 +68,28 @@ export const maxWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIn
 export const minWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices =>
   ({ values: min(t, dim, opts), indices: argmin(t, dim, opts) });
 
-/** The max along `dim` where it is finite, else 0: subtracting it keeps exp in range without making inf - inf. */
-function finiteShift(t: Tensor, dim: Dims | undefined): Tensor {
-  const m = max(t, dim, { keepdim: true });
+/**
+ * The max along `dims` where it is finite, else 0: subtracting it keeps exp in range without
+ * making inf - inf. An empty slice has no max, and needs no shift.
+ */
+function finiteShift(t: Tensor, dims: readonly number[]): Tensor {
+  if (dims.some((d) => t.shape[d] === 0)) return zeros(t.shape.map((s, i) => (dims.includes(i) ? 1 : s)), { dtype: t.dtype });
+  const m = max(t, dims, { keepdim: true });
   return where(binary('lt', m.abs(), Infinity), m, 0);
 }
 
-/** log(sum(exp(x))) without overflow: m + log(sum(exp(x - m))). */
+/** log(sum(exp(x))) without overflow: m + log(sum(exp(x - m))); -inf over an empty slice. */
 export function logsumexp(t: Tensor, dim?: Dims, opts: KeepDim = {}): Tensor {
+  const dims = normalizeDims('logsumexp', dim, t.ndim, t.shape);
   if (t.ndim === 0) return t.to(floatOf(t.dtype));
-  const m = finiteShift(t, dim);
-  const s = sum(binary('sub', t, m).exp(), dim, { keepdim: true }).log().add(m);
-  return opts.keepdim ? s : squeeze(s, normalizeDims('logsumexp', dim, t.ndim, t.shape));
+  const m = finiteShift(t, dims);
+  const s = sum(binary('sub', t, m).exp(), dims, { keepdim: true }).log().add(m);
+  return opts.keepdim ? s : squeeze(s, dims);
 }
 
 export function softmax(t: Tensor, dim = -1): Tensor {
   const d = normalizeDim('softmax', dim, t.ndim, t.shape);
-  const e = binary('sub', t, finiteShift(t, d)).exp();
+  const e = binary('sub', t, finiteShift(t, [d])).exp();
   return binary('div', e, sum(e, d, { keepdim: true }));
 }
 
@@ -89,10 +99,10 @@ export function logSoftmax(t: Tensor, dim = -1): Tensor {
 }
 
 export function variance(t: Tensor, dim?: Dims, opts: VarOptions = {}): Tensor {
-  const mu = mean(t, dim, { keepdim: true });
-  const sq = binary('sub', t, mu).square();
-  const n = countOf(t, dim) - (opts.correction ?? 1);
-  return binary('div', reduce('sum', 'var', sq, dim, opts), Math.max(n, 0));
+  const dims = normalizeDims('var', dim, t.ndim, t.shape);
+  const sq = binary('sub', t, mean(t, dims, { keepdim: true })).square();
+  const n = countOf(t, dims) - (opts.correction ?? 1);
+  return binary('div', reduce('sum', 'var', sq, dims, opts), Math.max(n, 0));
 }
 
 export const std = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => variance(t, dim, opts).sqrt();
