@@ -90,9 +90,14 @@ function fill(op: string, shape: readonly number[], dtype: DType, draw: () => nu
 
 export interface RandomOptions { dtype?: DType }
 
+/** The largest float32 below 1: a float64 draw just under 1 would otherwise round up to 1 in float32 storage. */
+const FLOAT32_BELOW_ONE = 1 - 2 ** -24;
+
 /** Uniform in [0, 1). */
-export const rand = (shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor =>
-  fill('rand', shape, opts.dtype ?? 'float32', () => gen.uniform());
+export function rand(shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor {
+  const dtype = opts.dtype ?? 'float32';
+  return fill('rand', shape, dtype, () => (dtype === 'float32' ? Math.min(gen.uniform(), FLOAT32_BELOW_ONE) : gen.uniform()));
+}
 
 /** Standard normal. */
 export const randn = (shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor =>
