@@ -8,10 +8,10 @@ import type { Dims, KeepDim, Tensor } from '@gradschool/tensor';
 export interface Values<T> {
   readonly shape: readonly number[];
   readonly ndim: number;
-  add(other: T | number): T;
-  sub(other: T | number): T;
-  mul(other: T | number): T;
-  div(other: T | number): T;
+  add(other: T | Tensor | number): T;
+  sub(other: T | Tensor | number): T;
+  mul(other: T | Tensor | number): T;
+  div(other: T | Tensor | number): T;
   neg(): T;
   square(): T;
   relu(): T;

@@ -1,0 +1,14 @@
+/**
+ * Week 7: energy-based models and autoencoders (course notes, week 7 part B and practicum).
+ */
+export type { Values } from './values.ts';
+export { freeEnergy, inferDiscrete, type FreeEnergyOptions } from './ebm/free-energy.ts';
+export { gibbs } from './ebm/gibbs.ts';
+export { mlLoss, mlLossGradient } from './ebm/ml-loss.ts';
+export { kmeansEnergy, kmeansInfer } from './kmeans/energy.ts';
+export { kmeansInit, lloydStep } from './kmeans/lloyd.ts';
+export { corruptGaussian, corruptMask } from './corrupt.ts';
+export { toyCorpus, decodeTokens, TOY_VOCAB, MASK_TOKEN, TOY_SENTENCE_LENGTH } from './masked/corpus.ts';
+export { maskTokens, type MaskedTokens } from './masked/mask-tokens.ts';
+export { maskedTokenLoss } from './masked/loss.ts';
+export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } from './mnist.ts';

@@ -1,0 +1,21 @@
+/**
+ * BERT's corruption (course notes, week 7B: "masking some of the words and ... trying to predict
+ * these. Hence, this is also called a masked autoencoder"): hide random positions behind a mask token.
+ */
+import { type Generator, rand, type Tensor, where } from '@gradschool/tensor';
+import { checkFraction } from '../../check.ts';
+
+export interface MaskedTokens {
+  /** The tokens with every masked position replaced by the mask id (int32, same shape). */
+  input: Tensor;
+  /** 1 where a position was masked (and must be predicted), 0 elsewhere (float32, same shape). */
+  mask: Tensor;
+}
+
+/** Mask every position independently with probability p. */
+export function maskTokens(tokens: Tensor, p: number, gen: Generator, opts: { maskId?: number } = {}): MaskedTokens {
+  checkFraction('maskTokens', 'p', p);
+  if (tokens.dtype !== 'int32') throw new TypeError(`maskTokens: tokens must be int32 ids, got ${tokens.dtype}`);
+  const mask = rand(tokens.shape, gen).lt(p);
+  return { input: where(mask, opts.maskId ?? 0, tokens), mask };
+}
