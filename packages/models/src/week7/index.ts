@@ -4,9 +4,11 @@
 export type { Values } from './values.ts';
 export { freeEnergy, inferDiscrete, type FreeEnergyOptions } from './ebm/free-energy.ts';
 export { gibbs } from './ebm/gibbs.ts';
+export { descendEnergy, type Descent, type DescendOptions } from './ebm/descend.ts';
 export { mlLoss, mlLossGradient } from './ebm/ml-loss.ts';
 export { kmeansEnergy, kmeansInfer } from './kmeans/energy.ts';
 export { kmeansInit, lloydStep } from './kmeans/lloyd.ts';
+export { kmeansGradientStep } from './kmeans/gradient-step.ts';
 export { corruptGaussian, corruptMask } from './corrupt.ts';
 export { toyCorpus, decodeTokens, TOY_VOCAB, MASK_TOKEN, TOY_SENTENCE_LENGTH } from './masked/corpus.ts';
 export { maskTokens, type MaskedTokens } from './masked/mask-tokens.ts';

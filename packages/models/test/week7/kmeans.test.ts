@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spiral } from '../../src/data/spiral.ts';
 import { kmeansEnergy, kmeansInfer } from '../../src/week7/kmeans/energy.ts';
 import { kmeansInit, lloydStep } from '../../src/week7/kmeans/lloyd.ts';
+import { kmeansGradientStep } from '../../src/week7/kmeans/gradient-step.ts';
 import { f64, rowsOf, seed } from './helpers.ts';
 
 const sq = (a: number[], b: number[]) => a.reduce((s, x, i) => s + (x - b[i]) ** 2, 0);
@@ -91,5 +92,39 @@ describe('kmeansInit', () => {
     expect(() => kmeansInit(tensor([[0, 1]]), 2, new Generator(0))).toThrow(
       'kmeansInit: cannot choose 2 prototypes from data of shape [1,2] (need [n, d] with n ≥ k)');
     expect(() => kmeansInit(tensor([[0, 1]]), 0, new Generator(0))).toThrow('kmeansInit: k must be an integer >= 1, got 0');
+  });
+});
+
+describe('kmeansGradientStep', () => {
+  test.prop([problem, fc.double({ min: 1e-3, max: 10, noNaN: true })], { numRuns: 40 })(
+    'moves each prototype by lr · (2/n) · Σ (y − w) over the points it wins', (p, lr) => {
+      const { y, w } = draw(p);
+      const z = Array.from(kmeansInfer(y, w).z.data());
+      const old = columns(rowsOf(w));
+      const pts = rowsOf(y);
+      const next = columns(rowsOf(kmeansGradientStep(y, w, lr)));
+      next.forEach((c, j) => c.forEach((v, t) => {
+        const pull = pts.reduce((s, r, i) => s + (z[i] === j ? r[t] - old[j][t] : 0), 0);
+        expect(v).toBeCloseTo(old[j][t] + (lr * 2 * pull) / pts.length, 9);
+      }));
+    });
+
+  test.prop([problem, fc.double({ min: 1e-3, max: 0.5, noNaN: true })], { numRuns: 40 })(
+    'with lr ≤ 1/2 never increases the energy (each prototype moves at most to the mean of its points)', (p, lr) => {
+      const { y, w } = draw(p);
+      expect(meanEnergy(y, kmeansGradientStep(y, w, lr))).toBeLessThanOrEqual(meanEnergy(y, w) * (1 + 1e-12));
+    });
+
+  it('also fits the spiral, more slowly than Lloyd', () => {
+    const y = spiral(new Generator(7), { classes: 1, pointsPerClass: 300, noise: 0.05 }).x.to('float64');
+    let wg = kmeansInit(y, 10, new Generator(1));
+    let wl = wg;
+    for (let t = 0; t < 5; t++) {
+      wg = kmeansGradientStep(y, wg, 0.5);
+      wl = lloydStep(y, wl);
+    }
+    expect(meanEnergy(y, wl)).toBeLessThanOrEqual(meanEnergy(y, wg));
+    for (let t = 0; t < 100; t++) wg = kmeansGradientStep(y, wg, 0.5);
+    expect(meanEnergy(y, wg)).toBeLessThan(0.05); // as good as Lloyd's bound above
   });
 });

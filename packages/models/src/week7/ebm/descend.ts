@@ -1,0 +1,48 @@
+/**
+ * Gradient descent on an energy with respect to its input, the model held fixed. The same walk
+ * serves two purposes in the notes: inference of a continuous latent, ž = argmin_z E(y, z)
+ * ("latent variable EBM"), and contrastive divergence, which slides a kicked data point down the
+ * energy to find where to push up.
+ */
+import { gradients, noGrad, type Variable, variable } from '@gradschool/autograd';
+import { stack, type Tensor } from '@gradschool/tensor';
+import { checkCount } from '../../check.ts';
+
+export interface DescendOptions {
+  /** Number of gradient steps (default 100). */
+  steps?: number;
+  /** Step size (default 0.1). */
+  lr?: number;
+  /** Keep every iterate, to draw the trajectory (default false). */
+  keepPath?: boolean;
+}
+
+export interface Descent {
+  /** Where the walk ended: x − lr ∇E, `steps` times. */
+  x: Tensor;
+  /** The energy there, one per example. */
+  energy: Tensor;
+  /** [steps + 1, ...x.shape]: the start, then every step (only with `keepPath`). */
+  path?: Tensor;
+}
+
+/**
+ * Walk x downhill on E: x ← x − lr ∂E/∂x. `energy(x)` gives one energy per example (or a
+ * scalar); they are summed, which changes nothing because each example's x moves only its own
+ * energy. Only x's gradient is taken, so a model inside `energy` gets no gradient from this.
+ */
+export function descendEnergy(energy: (x: Variable) => Variable, start: Tensor, opts: DescendOptions = {}): Descent {
+  const steps = checkCount('descendEnergy', 'steps', opts.steps ?? 100);
+  const lr = opts.lr ?? 0.1;
+  if (!(lr > 0 && Number.isFinite(lr))) throw new RangeError(`descendEnergy: lr must be a finite number > 0, got ${lr}`);
+  let x = start;
+  const path = [x];
+  for (let t = 0; t < steps; t++) {
+    const xv = variable(x, { requiresGrad: true });
+    const [slope] = gradients(energy(xv).sum(), [xv]);
+    x = x.sub(slope.value.mul(lr));
+    if (opts.keepPath) path.push(x);
+  }
+  const final = noGrad(() => energy(variable(x)).value);
+  return opts.keepPath ? { x, energy: final, path: stack(path) } : { x, energy: final };
+}
