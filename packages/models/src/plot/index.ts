@@ -1,0 +1,10 @@
+export { Figure, type Domain, type FigureOptions, type Layer } from './figure.ts';
+export { grid, gridPoints, type Grid } from './grid.ts';
+export { decisionRegions, filledContours, type ContourOptions } from './contours.ts';
+export { scatter, type ScatterOptions } from './scatter.ts';
+export { line, type LineOptions } from './line.ts';
+export { legend, type Corner, type LegendEntry } from './legend.ts';
+export { arrows, type ArrowOptions } from './arrows.ts';
+export { imageGrid, type ImageGridOptions } from './images.ts';
+export { CLASS_COLOURS, classColour, sequentialColours } from './palette.ts';
+export { el, svgDocument, text, type Attrs } from './svg.ts';

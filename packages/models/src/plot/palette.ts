@@ -1,0 +1,23 @@
+/** Colours: one per class, and a sequential map for scalar fields such as energies. */
+import { scaleLinear } from 'd3-scale';
+
+/** Tableau 10: distinct hues that stay apart for colour-blind readers and in grey print. */
+export const CLASS_COLOURS = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+] as const;
+
+export const classColour = (c: number): string => CLASS_COLOURS[c % CLASS_COLOURS.length];
+
+/** Viridis stops: perceptually even and readable in grey, dark for low values. */
+const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+
+/** A colour for each value in [lo, hi] (viridis: low is dark purple, high is yellow). */
+export function sequentialColours(lo: number, hi: number): (v: number) => string {
+  const span = hi > lo ? hi - lo : 1;
+  const stops = VIRIDIS.map((_, i) => lo + (span * i) / (VIRIDIS.length - 1));
+  const scale = scaleLinear<string>().domain(stops).range(VIRIDIS).clamp(true);
+  return (v) => scale(v);
+}
+
+/** `colour` mixed with white (amount 0 keeps it, 1 gives white): an opaque light shade for areas. */
+export const tint = (colour: string, amount: number): string => scaleLinear<string>().domain([0, 1]).range([colour, '#ffffff'])(amount);
