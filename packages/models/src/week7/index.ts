@@ -14,3 +14,6 @@ export { toyCorpus, decodeTokens, TOY_VOCAB, MASK_TOKEN, TOY_SENTENCE_LENGTH } f
 export { maskTokens, type MaskedTokens } from './masked/mask-tokens.ts';
 export { maskedTokenLoss } from './masked/loss.ts';
 export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } from './mnist.ts';
+export { marginLoss } from './contrastive/margin.ts';
+export { reconstructionEnergy } from './contrastive/dae-energy.ts';
+export { contrastivePoints, type ContrastiveOptions } from './contrastive/divergence.ts';
