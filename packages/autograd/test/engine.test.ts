@@ -1,0 +1,156 @@
+/** The engine's contract: accumulation, shared nodes, graph release, noGrad, detach, and its errors. */
+import { tensor } from '@gradschool/tensor';
+import { describe, expect, it } from 'vitest';
+import { gradients, isGradEnabled, noGrad, parameter, Variable, variable } from '../src/index.ts';
+
+describe('backward', () => {
+  it('accumulates into grad across calls until zeroGrad', () => {
+    const w = parameter([1, 2]);
+    w.mul(3).sum().backward();
+    w.square().sum().backward();
+    expect(w.grad?.toArray()).toEqual([3 + 2, 3 + 4]);
+    w.zeroGrad();
+    expect(w.grad).toBeNull();
+  });
+
+  it('adds the gradients of every use of a shared sub-expression and a reused parameter', () => {
+    const x = parameter([2]);
+    const h = x.mul(x); // x used twice by one op
+    h.add(h).mul(h).sum().backward(); // h used three times: y = 2h², dy/dx = 4h·2x
+    expect(x.grad?.toArray()).toEqual([4 * 4 * 2 * 2]);
+  });
+
+  it('takes an explicit gradient for a non-scalar output', () => {
+    const x = parameter([1, 2, 3]);
+    x.square().backward(tensor([1, 0, -1]));
+    expect(x.grad?.toArray()).toEqual([2, 0, -6]);
+  });
+
+  it('runs through a chain far deeper than the call stack would allow a recursive sort', () => {
+    const x = parameter([1], { dtype: 'float64' });
+    let y = x;
+    for (let i = 0; i < 20000; i++) y = y.mul(1);
+    y.sum().backward();
+    expect(x.grad?.toArray()).toEqual([1]);
+  });
+
+  it('frees the graph, and a second backward through it says how to keep it', () => {
+    const x = parameter([1, 2]);
+    const y = x.exp().sum();
+    y.backward();
+    expect(() => y.backward()).toThrow(/backward: the graph through 'sum' was already freed by an earlier backward\(\)\. Pass \{ retainGraph: true \}/);
+  });
+
+  it('catches a freed graph reached through a later op, before touching any grad', () => {
+    const x = parameter([1, 2]);
+    const h = x.exp();
+    h.sum().backward();
+    const before = x.grad;
+    expect(() => h.mul(2).sum().backward()).toThrow("the graph through 'exp' was already freed");
+    expect(x.grad).toBe(before);
+  });
+
+  it('keeps the graph with retainGraph, so gradients can be added twice', () => {
+    const x = parameter([1, 2]);
+    const y = x.square().sum();
+    y.backward({ retainGraph: true });
+    y.backward();
+    expect(x.grad?.toArray()).toEqual([4, 8]);
+  });
+
+  it('refuses an implicit gradient for a non-scalar, and a gradient of the wrong shape', () => {
+    const y = parameter([[1, 2]]).mul(2);
+    expect(() => y.backward()).toThrow('backward: an implicit gradient needs a scalar output, but this one has shape [1,2]');
+    expect(() => y.backward(tensor([1, 2]))).toThrow('backward: the gradient has shape [2] but the output has shape [1,2]');
+  });
+
+  it('refuses an output that does not require grad', () => {
+    expect(() => variable([1]).exp().backward()).toThrow('backward: this output does not require grad');
+  });
+
+  it('notices a leaf assigned after use', () => {
+    const w = parameter([1, 2]);
+    const y = w.mul(w).sum();
+    noGrad(() => { w.value = tensor([5, 6]); });
+    expect(() => y.backward()).toThrow("backward: input 0 of 'mul' (shape [2]) was assigned a new value after 'mul' used it");
+  });
+
+  it('leaves grad of non-leaves and of constants alone', () => {
+    const x = parameter([1]);
+    const c = variable([2]);
+    const h = x.mul(c);
+    h.sum().backward();
+    expect(h.grad).toBeNull();
+    expect(c.grad).toBeNull();
+    expect(x.grad?.toArray()).toEqual([2]);
+  });
+});
+
+describe('noGrad and detach', () => {
+  it('noGrad records nothing and restores the mode even when fn throws', () => {
+    const x = parameter([1]);
+    const y = noGrad(() => x.exp());
+    expect(y.requiresGrad).toBe(false);
+    expect(y.node).toBeNull();
+    expect(() => noGrad(() => { throw new Error('boom'); })).toThrow('boom');
+    expect(isGradEnabled()).toBe(true);
+  });
+
+  it('detach cuts the graph: the detached branch is a constant', () => {
+    const x = parameter([3]);
+    x.mul(x.detach()).sum().backward();
+    expect(x.grad?.toArray()).toEqual([3]);
+  });
+});
+
+describe('Variable', () => {
+  it('assigning value is for leaves, with the same shape and dtype', () => {
+    const w = parameter([[1, 2]]);
+    expect(() => { w.value = tensor([1, 2]); }).toThrow('Variable.value: the new value must have shape [1,2] and dtype float32; got shape [2] float32');
+    expect(() => { w.value = tensor([[1, 2]], { dtype: 'float64' }); }).toThrow('dtype float32; got shape [1,2] float64');
+    expect(() => { w.mul(2).value = tensor([[1, 2]]); }).toThrow("Variable.value: only a leaf can be assigned, and this Variable was made by 'mul'");
+  });
+
+  it('only float leaves can require grad', () => {
+    expect(() => variable(tensor([1], { dtype: 'int32' }), { requiresGrad: true })).toThrow('requiresGrad: only float tensors can require gradients; this one is int32');
+    expect(() => { parameter([1]).exp().requiresGrad = false; }).toThrow("requiresGrad: can only be set on a leaf, and this Variable was made by 'exp'");
+  });
+
+  it('mirrors its tensor and prints its op', () => {
+    const x = variable([[1, 2, 3]], { dtype: 'float64', requiresGrad: true });
+    expect([x.shape, x.dtype, x.ndim, x.size]).toEqual([[1, 3], 'float64', 2, 3]);
+    expect(x.mul(2).toString()).toBe('variable(tensor([[2., 4., 6.]], dtype=float64), op=mul)');
+    expect(x.toString()).toContain('requiresGrad=true');
+    expect(x.sum().item()).toBe(6);
+    expect(() => new Variable([1, 2] as never)).toThrow('Variable: expected a Tensor');
+  });
+
+  it('comparisons give plain masks', () => {
+    const m = parameter([1, 2, 3]).gt(2);
+    expect(m.toArray()).toEqual([0, 0, 1]);
+    expect(m instanceof Variable).toBe(false);
+  });
+});
+
+describe('gradients', () => {
+  it('returns gradients without touching grad, and zeros for an unused input', () => {
+    const x = parameter([1, 2]);
+    const unused = parameter([7]);
+    const [gx, gu] = gradients(x.square().sum(), [x, unused]);
+    expect(gx.toArray()).toEqual([2, 4]);
+    expect(gu.toArray()).toEqual([0]);
+    expect(x.grad).toBeNull();
+  });
+
+  it('reaches intermediate Variables too', () => {
+    const x = parameter([1, 2]);
+    const h = x.mul(3);
+    const [gh] = gradients(h.square().sum(), [h]);
+    expect(gh.toArray()).toEqual([6, 12]);
+  });
+
+  it('names an input that does not require grad', () => {
+    const x = parameter([1]);
+    expect(() => gradients(x.exp().sum(), [x, variable([1])])).toThrow('gradients: input 1 does not require grad');
+  });
+});
