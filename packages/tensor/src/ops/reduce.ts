@@ -39,8 +39,8 @@ export const prod = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('p
 export const max = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('max', 'max', t, dim, opts);
 export const min = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('min', 'min', t, dim, opts);
 
-/** Number of elements that `dims` (already normalized) fold together. */
-const countOf = (t: Tensor, dims: readonly number[]): number => sizeOf(dims.map((d) => t.shape[d]));
+/** Number of elements that `dims` (already normalized) fold together; a 0-d tensor's dim 0 folds its one element. */
+const countOf = (t: Tensor, dims: readonly number[]): number => (t.ndim === 0 ? 1 : sizeOf(dims.map((d) => t.shape[d])));
 
 export function mean(t: Tensor, dim?: Dims, opts?: KeepDim): Tensor {
   const dims = normalizeDims('mean', dim, t.ndim, t.shape);
