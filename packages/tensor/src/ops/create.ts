@@ -71,14 +71,16 @@ export function tensor(values: NestedArray | TypedArray | readonly number[], opt
 
 export const scalar = (value: number, dtype: DType = 'float32'): Tensor => tensor(value, { dtype });
 
-export function full(shape: readonly number[], value: number, opts: DTypeOption = {}): Tensor {
-  const s = checkShape('full', shape);
-  const data = allocate(checkDType('full', opts.dtype ?? 'float32'), sizeOf(s));
+/** `op` is the name errors give: the function the caller wrote. */
+function filled(op: string, shape: readonly number[], value: number, opts: DTypeOption): Tensor {
+  const s = checkShape(op, shape);
+  const data = allocate(checkDType(op, opts.dtype ?? 'float32'), sizeOf(s));
   data.fill(value);
   return fromHost(data, s);
 }
-export const zeros = (shape: readonly number[], opts: DTypeOption = {}): Tensor => full(shape, 0, opts);
-export const ones = (shape: readonly number[], opts: DTypeOption = {}): Tensor => full(shape, 1, opts);
+export const full = (shape: readonly number[], value: number, opts: DTypeOption = {}): Tensor => filled('full', shape, value, opts);
+export const zeros = (shape: readonly number[], opts: DTypeOption = {}): Tensor => filled('zeros', shape, 0, opts);
+export const ones = (shape: readonly number[], opts: DTypeOption = {}): Tensor => filled('ones', shape, 1, opts);
 export const zerosLike = (t: Tensor): Tensor => full(t.shape, 0, { dtype: t.dtype });
 export const onesLike = (t: Tensor): Tensor => full(t.shape, 1, { dtype: t.dtype });
 export const fullLike = (t: Tensor, value: number): Tensor => full(t.shape, value, { dtype: t.dtype });

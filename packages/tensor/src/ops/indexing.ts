@@ -40,9 +40,8 @@ function checkHasDims(op: string, what: string, shape: Shape): void {
 /** Indices must be whole numbers in [0, size); checked on the host so a bad one never reads garbage. */
 function checkIndices(op: string, index: Tensor, size: number, shape: Shape, dim: number): void {
   for (const v of contiguousData(index)) {
-    if (!Number.isInteger(v) || v < 0 || v >= size) {
-      throw new RangeError(`${op}: index ${v} is out of range for dim ${dim} of shape ${fmt(shape)} (size ${size})`);
-    }
+    if (!Number.isInteger(v)) throw new RangeError(`${op}: index ${v} is not a whole number (dim ${dim} of shape ${fmt(shape)})`);
+    if (v < 0 || v >= size) throw new RangeError(`${op}: index ${v} is out of range for dim ${dim} of shape ${fmt(shape)} (size ${size})`);
   }
 }
 

@@ -98,11 +98,13 @@ export function logSoftmax(t: Tensor, dim = -1): Tensor {
   return binary('sub', t, logsumexp(t, d, { keepdim: true }));
 }
 
-export function variance(t: Tensor, dim?: Dims, opts: VarOptions = {}): Tensor {
-  const dims = normalizeDims('var', dim, t.ndim, t.shape);
+/** Mean squared deviation from the mean, over `count - correction`; `name` is the op errors name. */
+function spread(name: 'var' | 'std', t: Tensor, dim: Dims | undefined, opts: VarOptions): Tensor {
+  const dims = normalizeDims(name, dim, t.ndim, t.shape);
   const sq = binary('sub', t, mean(t, dims, { keepdim: true })).square();
   const n = countOf(t, dims) - (opts.correction ?? 1);
-  return binary('div', reduce('sum', 'var', sq, dims, opts), Math.max(n, 0));
+  return binary('div', reduce('sum', name, sq, dims, opts), Math.max(n, 0));
 }
 
-export const std = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => variance(t, dim, opts).sqrt();
+export const variance = (t: Tensor, dim?: Dims, opts: VarOptions = {}): Tensor => spread('var', t, dim, opts);
+export const std = (t: Tensor, dim?: Dims, opts: VarOptions = {}): Tensor => spread('std', t, dim, opts).sqrt();
