@@ -1,0 +1,110 @@
+/**
+ * 2.1 — linear layer. Oracles: the textbook triple loop in float64 for y = x·Wᵀ + b and for
+ * the three gradients written out by hand; shapes are drawn non-square (in ≠ out ≠ N), with
+ * N = 0 and N = 1 included, so a transposed gradient or a missing sum over the batch shows.
+ */
+import fc from 'fast-check';
+import type * as Linear from '#target/week2/2.1-linear.ts';
+import { finite, moderate, ndOf } from '../harness/arbitraries.ts';
+import { call, describeCall, expectTensor } from '../harness/call.ts';
+import { defineChecks } from '../harness/check.ts';
+import { expectClose, type Tolerance } from '../harness/compare.ts';
+import { map, matmul, type Nd, nd, toTensor, transpose } from '../harness/nd.ts';
+import { forAll } from '../harness/property.ts';
+
+type M = typeof Linear;
+
+interface Layer {
+  x: Nd;
+  weight: Nd;
+  bias: Nd;
+  /** dL/dy, the upstream gradient. */
+  g: Nd;
+}
+
+const layers: fc.Arbitrary<Layer> = fc
+  .record({ n: fc.integer({ min: 0, max: 4 }), inF: fc.integer({ min: 1, max: 5 }), outF: fc.integer({ min: 1, max: 5 }) })
+  .chain(({ n, inF, outF }) =>
+    fc.record({
+      x: ndOf([n, inF], finite(100)),
+      weight: ndOf([outF, inF], moderate()),
+      bias: ndOf([outF], moderate()),
+      g: ndOf([n, outF], moderate()),
+    }),
+  );
+
+/** Sums of a few float64 products: rounding is far below 1e-6 of the terms' size; float32 work still passes. */
+const tolerance = (scale: Nd): Tolerance => ({ abs: 1e-9, rel: 1e-6, scale: scale.data });
+const abs = (a: Nd): Nd => map(a, Math.abs);
+
+/** Column sums of an [N, out] array: what a bias broadcast over N rows receives. */
+function columnSums(a: Nd): Nd {
+  const [n, out] = a.shape;
+  const s = nd([out]);
+  for (let i = 0; i < n; i++) for (let j = 0; j < out; j++) s.data[j] += a.data[i * out + j];
+  return s;
+}
+
+function backward(impl: M, l: Layer) {
+  const args = [
+    { name: 'x', value: toTensor(l.x) },
+    { name: 'weight', value: toTensor(l.weight) },
+    { name: 'gradOutput', value: toTensor(l.g) },
+  ];
+  const label = describeCall('linearBackward', args);
+  const grads = call(label, args, () => impl.linearBackward(args[0].value, args[1].value, args[2].value));
+  return { label, grads: (grads ?? {}) as Partial<Record<'x' | 'weight' | 'bias', unknown>> };
+}
+
+export const checks = defineChecks<M>([
+  {
+    name: 'linearForward computes y = x·Wᵀ + b',
+    points: 3,
+    run: (impl) =>
+      forAll(layers, (l) => {
+        const args = [
+          { name: 'x', value: toTensor(l.x) },
+          { name: 'weight', value: toTensor(l.weight) },
+          { name: 'bias', value: toTensor(l.bias) },
+        ];
+        const label = describeCall('linearForward', args);
+        const y = call(label, args, () => impl.linearForward(args[0].value, args[1].value, args[2].value));
+        const xw = matmul(l.x, transpose(l.weight));
+        const [n, outF] = xw.shape;
+        const want = nd(xw.shape, xw.data.map((v, i) => v + l.bias.data[i % outF]));
+        const scale = matmul(abs(l.x), transpose(abs(l.weight)));
+        expectClose(label, expectTensor(label, y, [n, outF]), want, tolerance(scale));
+      }),
+  },
+  {
+    name: 'linearBackward: dL/dx = dL/dy·W, shaped like x',
+    points: 3,
+    run: (impl) =>
+      forAll(layers, (l) => {
+        const { label, grads } = backward(impl, l);
+        const got = expectTensor(`${label}.x`, grads.x, l.x.shape, 'dL/dx, a Tensor');
+        expectClose(`${label}.x`, got, matmul(l.g, l.weight), tolerance(matmul(abs(l.g), abs(l.weight))));
+      }),
+  },
+  {
+    name: 'linearBackward: dL/dW = (dL/dy)ᵀ·x, shaped like W',
+    points: 3,
+    run: (impl) =>
+      forAll(layers, (l) => {
+        const { label, grads } = backward(impl, l);
+        const got = expectTensor(`${label}.weight`, grads.weight, l.weight.shape, 'dL/dW, a Tensor');
+        const gt = transpose(l.g);
+        expectClose(`${label}.weight`, got, matmul(gt, l.x), tolerance(matmul(abs(gt), abs(l.x))));
+      }),
+  },
+  {
+    name: 'linearBackward: dL/db sums dL/dy over the batch, shaped like b',
+    points: 3,
+    run: (impl) =>
+      forAll(layers, (l) => {
+        const { label, grads } = backward(impl, l);
+        const got = expectTensor(`${label}.bias`, grads.bias, l.bias.shape, 'dL/db, a Tensor');
+        expectClose(`${label}.bias`, got, columnSums(l.g), tolerance(columnSums(abs(l.g))));
+      }),
+  },
+]);

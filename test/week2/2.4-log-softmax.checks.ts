@@ -1,0 +1,73 @@
+/**
+ * 2.4 — stable logsoftmax. Oracle: (x − m) − log Σ exp(x − m) per line in float64. The traps:
+ * [0, −1000], whose second log-probability is −1000 although its probability rounds to 0
+ * (so log(softmax(x)) gives −Infinity), and [1000, 1000], where exp overflows.
+ */
+import fc from 'fast-check';
+import type * as LogSoftmax from '#target/week2/2.4-log-softmax.ts';
+import { finite, moderate } from '../harness/arbitraries.ts';
+import { call, describeCall, expectTensor } from '../harness/call.ts';
+import { CheckFailure, defineChecks } from '../harness/check.ts';
+import { expectClose, firstMismatch, type Tolerance } from '../harness/compare.ts';
+import { nd, toTensor } from '../harness/nd.ts';
+import { forAll } from '../harness/property.ts';
+import { type LineCase, lineCases, logSoftmaxNd } from './softmax-family.ts';
+
+type M = typeof LogSoftmax;
+
+/**
+ * Log-probabilities reach −20 000 here; float64 work is exact to ~1e-12 of that and float32
+ * intermediates to ~1e-7 relative, so 1e-6 relative (plus 1e-6 near 0) accepts both.
+ */
+const TOLERANCE: Tolerance = { abs: 1e-6, rel: 1e-6 };
+
+function run(impl: M, c: LineCase) {
+  const x = toTensor(c.x);
+  const args = [{ name: 'x', value: x }, { name: 'dim', value: c.dim }];
+  const label = describeCall('logSoftmax', args);
+  return { label, y: expectTensor(label, call(label, args, () => impl.logSoftmax(x, c.dim)), c.x.shape) };
+}
+
+const oracle = (impl: M, c: LineCase): void => {
+  const { label, y } = run(impl, c);
+  expectClose(label, y, logSoftmaxNd(c.x, c.dim), TOLERANCE);
+};
+
+const row = (...v: number[]): LineCase => ({ x: nd([1, v.length], v), dim: -1 });
+
+export const checks = defineChecks<M>([
+  {
+    name: 'logSoftmax of moderate scores along any dim',
+    points: 3,
+    run: (impl) => forAll(lineCases(moderate(20)), (c) => oracle(impl, c)),
+  },
+  {
+    name: 'logSoftmax stays exact where probabilities underflow: logSoftmax([0, −1000]) = [0, −1000]',
+    points: 3,
+    run: (impl) =>
+      forAll(lineCases(finite(1e4)), (c) => oracle(impl, c), {
+        examples: [row(0, -1000), row(1000, 1000), { x: nd([2, 2], [1000, 999, -1000, -1001]), dim: 1 }],
+      }),
+  },
+  {
+    name: 'adding a constant to every score of a line leaves logSoftmax unchanged',
+    points: 1,
+    run: (impl) =>
+      forAll(fc.tuple(lineCases(moderate(10)), fc.integer({ min: -5000, max: 5000 })), ([c, shift]) => {
+        const a = run(impl, c).y;
+        const b = run(impl, { x: nd(c.x.shape, c.x.data.map((v) => v + shift)), dim: c.dim });
+        if (firstMismatch(b.y.data(), a.data(), { abs: 1e-6, rel: 1e-6 }) >= 0) {
+          throw new CheckFailure(`${b.label} differs from logSoftmax of the same scores without the +${shift}; logSoftmax(x + c) must equal logSoftmax(x)`);
+        }
+      }),
+  },
+  {
+    name: 'a line of length 1 gives log-probability 0; empty batches give empty results',
+    points: 1,
+    run: (impl) =>
+      forAll(lineCases(finite(1e4), { maxSize: 2, maxLine: 1 }), (c) => {
+        const { label, y } = run(impl, c);
+        expectClose(label, y, nd(c.x.shape), TOLERANCE);
+      }, { examples: [{ x: nd([0, 3]), dim: 1 }, { x: nd([3, 1], [5, -1e4, 1e4]), dim: -1 }] }),
+  },
+]);

@@ -1,0 +1,190 @@
+/**
+ * 2.9 — practical tricks. Standardisation against float64 column statistics (population std)
+ * on data with well-separated values and some constant columns. He initialisation by its
+ * statistics: with n ≥ 1024 draws, the sample mean and variance must lie within 6 standard
+ * errors of 0 and 2/fanIn — any zero-mean distribution with that variance passes (normal or
+ * uniform), Xavier's 1/fanIn or a fan-out variance does not. Minibatches by the partition
+ * they must form and by their dependence on the generator.
+ */
+import fc from 'fast-check';
+import { Generator, type Tensor } from '@gradschool/tensor';
+import type * as Tricks from '#target/week2/2.9-practical-tricks.ts';
+import { seeds } from '../harness/arbitraries.ts';
+import { call, describeCall, expectTensor } from '../harness/call.ts';
+import { CheckFailure, defineChecks } from '../harness/check.ts';
+import { expectClose, type Tolerance } from '../harness/compare.ts';
+import { type Nd, nd, toTensor } from '../harness/nd.ts';
+import { forAll } from '../harness/property.ts';
+import { num, show } from '../harness/show.ts';
+
+type M = typeof Tricks;
+
+/** Multiples of 1/8 (exact in binary), so a constant column has a mean and std computed exactly. */
+const column = (n: number): fc.Arbitrary<number[]> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.array(fc.integer({ min: -800, max: 800 }).map((k) => k / 8), { minLength: n, maxLength: n }) },
+    { weight: 1, arbitrary: fc.integer({ min: -9, max: 9 }).map((k) => Array<number>(n).fill(k)) },
+  );
+
+const matrices = (minRows = 1): fc.Arbitrary<Nd> =>
+  fc.record({ n: fc.integer({ min: minRows, max: 6 }), d: fc.integer({ min: 1, max: 4 }) }).chain(({ n, d }) =>
+    fc.array(column(n), { minLength: d, maxLength: d }).map((cols) => nd([n, d], Array.from({ length: n * d }, (_, k) => cols[k % d][Math.floor(k / d)]))),
+  );
+
+function columnStats(x: Nd): { mean: Nd; std: Nd } {
+  const [n, d] = x.shape;
+  const mean = nd([d]);
+  const std = nd([d]);
+  for (let j = 0; j < d; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x.data[i * d + j];
+    mean.data[j] = s / n;
+    let q = 0;
+    for (let i = 0; i < n; i++) q += (x.data[i * d + j] - mean.data[j]) ** 2;
+    std.data[j] = Math.sqrt(q / n);
+  }
+  return { mean, std };
+}
+
+const rescaled = (x: Nd, mean: Nd, std: Nd): Nd => {
+  const d = x.shape[1];
+  return nd(x.shape, x.data.map((v, k) => (v - mean.data[k % d]) / (std.data[k % d] > 0 ? std.data[k % d] : 1)));
+};
+
+/** Values of magnitude ≤ 100 and spreads ≥ 1/16: float32 work is within 1e-6, and so is an ε of 1e-8 added to the std. */
+const TOLERANCE: Tolerance = { abs: 1e-6, rel: 1e-6 };
+
+function standardize(impl: M, x: Nd, stats?: { mean: Nd; std: Nd }) {
+  const xt = toTensor(x);
+  const given = stats && { mean: toTensor(stats.mean), std: toTensor(stats.std) };
+  const args = given ? [{ name: 'x', value: xt }, { name: 'stats.mean', value: given.mean }, { name: 'stats.std', value: given.std }] : [{ name: 'x', value: xt }];
+  const label = given ? `${describeCall('standardize', args.slice(0, 1))} with stats { mean: ${show(given.mean)}, std: ${show(given.std)} }` : describeCall('standardize', args);
+  const out = call(label, args, () => impl.standardize(xt, given)) as Partial<Record<'x' | 'mean' | 'std', unknown>> | undefined;
+  const d = x.shape[1];
+  return {
+    label,
+    x: expectTensor(`${label}.x`, out?.x, x.shape),
+    mean: expectTensor(`${label}.mean`, out?.mean, [d], 'the feature means, a Tensor'),
+    std: expectTensor(`${label}.std`, out?.std, [d], 'the feature stds, a Tensor'),
+  };
+}
+
+const sampleStats = (t: Tensor): { mean: number; variance: number; n: number } => {
+  const v = t.data();
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  return { mean, variance: v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length, n: v.length };
+};
+
+function heInit(impl: M, fanIn: number, fanOut: number, seed: number): { label: string; w: Tensor } {
+  const label = `heInit(${fanIn}, ${fanOut}, new Generator(${seed}))`;
+  return { label, w: expectTensor(label, call(label, [], () => impl.heInit(fanIn, fanOut, new Generator(seed))), [fanOut, fanIn]) };
+}
+
+function minibatches(impl: M, n: number, batchSize: number, gen: Generator, text: string): { label: string; batches: number[][] } {
+  const label = `minibatches(${n}, ${batchSize}, ${text})`;
+  const out = call(label, [], () => impl.minibatches(n, batchSize, gen));
+  if (!Array.isArray(out) || out.some((b) => !Array.isArray(b) || b.some((i) => typeof i !== 'number'))) {
+    throw new CheckFailure(`${label} returned ${show(out)}; expected an array of batches, each an array of indices`);
+  }
+  return { label, batches: out };
+}
+
+const fans = fc.tuple(fc.integer({ min: 32, max: 200 }), fc.integer({ min: 32, max: 200 }));
+
+export const checks = defineChecks<M>([
+  {
+    name: 'standardize gives each column mean 0 and std 1 (population std), and returns the stats',
+    points: 2,
+    run: (impl) =>
+      forAll(matrices(), (x) => {
+        const want = columnStats(x);
+        const got = standardize(impl, x);
+        expectClose(`${got.label}.mean`, got.mean, want.mean, TOLERANCE);
+        expectClose(`${got.label}.std (population: divide by N, not N − 1)`, got.std, want.std, TOLERANCE);
+        expectClose(`${got.label}.x`, got.x, rescaled(x, want.mean, want.std), TOLERANCE);
+      }),
+  },
+  {
+    name: 'standardize applies given training stats unchanged to new data',
+    points: 2,
+    run: (impl) =>
+      forAll(fc.tuple(matrices(2), matrices(1)).filter(([a, b]) => a.shape[1] === b.shape[1]), ([train, other]) => {
+        const stats = columnStats(train);
+        const got = standardize(impl, other, stats);
+        expectClose(`${got.label}.x`, got.x, rescaled(other, stats.mean, stats.std), TOLERANCE);
+        expectClose(`${got.label}.mean`, got.mean, stats.mean, TOLERANCE);
+      }),
+  },
+  {
+    name: 'standardize divides a constant column by 1, not by its std of 0',
+    points: 1,
+    run: (impl) =>
+      forAll(matrices().filter((x) => columnStats(x).std.data.some((s) => s === 0)), (x) => {
+        const { mean, std } = columnStats(x);
+        const got = standardize(impl, x);
+        expectClose(`${got.label}.x`, got.x, rescaled(x, mean, std), TOLERANCE);
+      }, { examples: [nd([3, 2], [7, 1, 7, 2, 7, 3])] }),
+  },
+  {
+    name: 'heInit has shape [fanOut, fanIn], mean 0 and variance 2/fanIn',
+    points: 2,
+    run: (impl) =>
+      forAll(fc.tuple(fans, seeds()), ([[fanIn, fanOut], seed]) => {
+        const { label, w } = heInit(impl, fanIn, fanOut, seed);
+        const { mean, variance, n } = sampleStats(w);
+        const target = 2 / fanIn;
+        // standard errors of the sample mean and variance of n draws (4th moment ≤ 3σ⁴, a normal's)
+        const meanError = Math.sqrt(target / n);
+        const varianceError = target * Math.sqrt(2 / n);
+        if (Math.abs(mean) > 6 * meanError) throw new CheckFailure(`${label} has sample mean ${num(mean)}; expected 0 (within ±${num(6 * meanError)})`);
+        if (Math.abs(variance - target) > 6 * varianceError) {
+          throw new CheckFailure(`${label} has sample variance ${num(variance)}; expected 2/fanIn = ${num(target)} (within ±${num(6 * varianceError)})`);
+        }
+      }, { numRuns: 25 }),
+  },
+  {
+    name: 'heInit draws from the generator: the same seed gives the same weights, another seed others',
+    points: 1,
+    run: (impl) =>
+      forAll(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), seeds()), ([fanIn, fanOut, seed]) => {
+        const a = heInit(impl, fanIn, fanOut, seed);
+        const b = heInit(impl, fanIn, fanOut, seed).w.data();
+        if (a.w.data().some((v, i) => !Object.is(v, b[i]))) throw new CheckFailure(`${a.label} gave different weights when called twice: draw every number from gen, not Math.random`);
+        const c = heInit(impl, fanIn, fanOut, seed + 1).w.data();
+        if (fanIn * fanOut > 1 && a.w.data().every((v, i) => v === c[i])) throw new CheckFailure(`${a.label} and the same call with seed ${seed + 1} gave identical weights: the generator must decide them`);
+      }),
+  },
+  {
+    name: 'minibatches use each index 0..n−1 once, in batches of batchSize (the last may be smaller)',
+    points: 1,
+    run: (impl) =>
+      forAll(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 20 }), seeds()), ([n, size, seed]) => {
+        const { label, batches } = minibatches(impl, n, size, new Generator(seed), `new Generator(${seed})`);
+        const sizes = batches.map((b) => b.length);
+        const want = Array.from({ length: Math.ceil(n / size) }, (_, k) => Math.min(size, n - k * size));
+        if (sizes.join() !== want.join()) throw new CheckFailure(`${label} gave batches of sizes [${sizes.join(', ')}]; expected [${want.join(', ')}]`);
+        const all = batches.flat().sort((a, b) => a - b);
+        if (all.some((v, i) => v !== i)) throw new CheckFailure(`${label} gave ${show(batches)}: every index from 0 to ${n - 1} must appear exactly once`);
+      }),
+  },
+  {
+    name: 'minibatches are shuffled by the generator: within and across batches, afresh on every call',
+    points: 1,
+    run: (impl) =>
+      forAll(fc.tuple(fc.integer({ min: 20, max: 60 }), fc.integer({ min: 4, max: 10 }), seeds()), ([n, size, seed]) => {
+        const text = `new Generator(${seed})`;
+        const first = minibatches(impl, n, size, new Generator(seed), text);
+        const again = minibatches(impl, n, size, new Generator(seed), text).batches;
+        if (JSON.stringify(first.batches) !== JSON.stringify(again)) throw new CheckFailure(`${first.label} gave a different order when called again with the same seed: shuffle with gen, not Math.random`);
+        if (first.batches.every((b) => b.every((v, i) => i === 0 || v > b[i - 1]))) {
+          throw new CheckFailure(`${first.label} gave ${show(first.batches)}: every batch is in increasing order, so the examples were not shuffled`);
+        }
+        const gen = new Generator(seed);
+        const epoch1 = minibatches(impl, n, size, gen, 'gen').batches;
+        const epoch2 = minibatches(impl, n, size, gen, 'the same gen');
+        if (JSON.stringify(epoch1) === JSON.stringify(epoch2.batches)) {
+          throw new CheckFailure(`${epoch2.label} repeated the previous epoch's order; each call must draw a fresh order from gen`);
+        }
+      }, { numRuns: 20 }),
+  },
+]);
