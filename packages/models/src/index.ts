@@ -6,3 +6,8 @@ export { fitStandardizer, standardize, type Standardizer } from './data/standard
 export { trainTestSplit, type SplitOptions } from './data/split.ts';
 export { minibatches, type MinibatchOptions } from './data/batches.ts';
 export { accuracy, confusionMatrix } from './metrics.ts';
+export * from './nn/index.ts';
+export * from './losses/index.ts';
+export * from './optim/index.ts';
+export { fit, predict, type FitOptions } from './train.ts';
+export * as plot from './plot/index.ts';

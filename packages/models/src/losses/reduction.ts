@@ -1,0 +1,29 @@
+import type { Variable } from '@gradschool/autograd';
+import { formatShape as fmt, ShapeError } from '@gradschool/tensor';
+
+/** What to do with the per-element losses: keep them ('none'), average them ('mean', the default) or add them up ('sum'). */
+export type Reduction = 'none' | 'mean' | 'sum';
+export interface ReductionOptions { reduction?: Reduction }
+
+export function checkReduction(op: string, reduction: string): Reduction {
+  if (reduction !== 'none' && reduction !== 'mean' && reduction !== 'sum') {
+    throw new RangeError(`${op}: reduction must be 'none', 'mean' or 'sum', got '${reduction}'`);
+  }
+  return reduction;
+}
+
+export function reduce(loss: Variable, reduction: Reduction): Variable {
+  return reduction === 'none' ? loss : reduction === 'sum' ? loss.sum() : loss.mean();
+}
+
+/**
+ * Elementwise losses compare like with like. Broadcasting [N, 1] against [N] would silently
+ * compare every prediction with every target, so it is refused here.
+ */
+export function checkSameShape(op: string, input: { shape: readonly number[] }, target: { shape: readonly number[] }): void {
+  if (fmt(input.shape) !== fmt(target.shape)) {
+    throw new ShapeError(
+      `${op}: input ${fmt(input.shape)} and target ${fmt(target.shape)} must have the same shape (broadcasting them would compare every pair)`,
+    );
+  }
+}
