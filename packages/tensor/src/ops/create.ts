@@ -103,7 +103,7 @@ export function linspace(start: number, end: number, steps: number, opts: DTypeO
   if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`linspace: steps must be a non-negative integer, got ${steps}`);
   const data = allocate(checkDType('linspace', opts.dtype ?? 'float32'), steps);
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
-  for (let i = 0; i < steps; i++) data[i] = i === steps - 1 && steps > 1 ? end : start + i * step;
+  for (let i = 0; i < steps; i++) data[i] = i === 0 ? start : i === steps - 1 ? end : start + i * step;
   return fromHost(data, [steps]);
 }
 

@@ -1,0 +1,137 @@
+/**
+ * Every shape, dim, dtype and index mistake throws (never a NaN later) a ShapeError, RangeError
+ * or TypeError whose message names the op the caller wrote and the shapes involved.
+ */
+import { fc, it } from '@fast-check/vitest';
+import { expect } from 'vitest';
+import {
+  arange, BINARY_OPS, concat, type DType, eye, Generator, linspace, oneHot, rand, randint, scatterAdd, setBackend,
+  ShapeError, stack, type Tensor, tensor, where, zeros,
+} from '../src/index.ts';
+import { shapeArb, sizeArb } from './arbitraries.ts';
+import { describeBackends } from './backends.ts';
+import { count } from './oracle.ts';
+
+const fmt = (shape: readonly number[]) => `[${shape.join(',')}]`;
+const ints = (values: number[]) => tensor(values, { dtype: 'int32' });
+
+type ErrorKind = ErrorConstructor | typeof ShapeError;
+type Mistake = [string, () => unknown, ErrorKind, string | RegExp];
+
+/** `run` throws an error of exactly this kind with exactly this message. */
+function expectError(run: () => unknown, kind: ErrorKind, message: string | RegExp): void {
+  let error: unknown;
+  try {
+    run();
+  } catch (e) {
+    error = e;
+  }
+  expect(error, 'no error was thrown').toBeInstanceOf(kind);
+  if (typeof message === 'string') expect((error as Error).message).toBe(message);
+  else expect((error as Error).message).toMatch(message);
+}
+
+const MISTAKES: Mistake[] = [
+  // shapes
+  ['matmul of misfit matrices', () => zeros([3, 4]).matmul(zeros([5, 6])), ShapeError, 'matmul: shapes [3,4] and [5,6] cannot be multiplied (inner sizes 4 and 5 differ)'],
+  ['matmul with a 0-d operand', () => tensor(1).matmul(zeros([2])), ShapeError, 'matmul: shapes [] and [2] cannot be multiplied (both operands need at least 1 dim)'],
+  ['matmul of clashing batches', () => zeros([2, 3, 4]).matmul(zeros([3, 4, 5])), ShapeError, 'matmul: shapes [2,3,4] and [3,4,5] cannot be multiplied (batch dims do not broadcast)'],
+  ['dot of unequal vectors', () => zeros([3]).dot(zeros([4])), ShapeError, 'dot: shapes [3] and [4] must be two vectors of the same length'],
+  ['outer of a matrix', () => zeros([2, 2]).outer(zeros([2])), ShapeError, 'outer: shapes [2,2] and [2] must both be vectors'],
+  ['add of clashing shapes', () => zeros([2, 3]).add(zeros([4])), ShapeError, 'add: shapes [2,3] and [4] cannot be broadcast together'],
+  ['where of clashing shapes', () => where(zeros([2]), zeros([3]), 0), ShapeError, 'where: shapes [2] and [3] and [] cannot be broadcast together'],
+  ['reshape to another count', () => zeros([2, 3]).reshape(4), ShapeError, 'reshape: shape [4] is invalid for a tensor of shape [2,3] (6 elements)'],
+  ['reshape with two -1', () => zeros([2, 3]).reshape(-1, -1), ShapeError, 'reshape: invalid shape [-1,-1] (sizes must be non-negative integers, with at most one -1)'],
+  ['reshape with -1 beside a 0', () => zeros([0, 3]).reshape(0, -1), ShapeError, 'reshape: shape [0,-1] is invalid for a tensor of shape [0,3] (0 elements)'],
+  ['view of a transposed matrix', () => zeros([2, 3]).T.view(6), ShapeError, 'view: shape [3,2] with strides [1,3] cannot be viewed as [6] without a copy; use reshape'],
+  ['permute with too few dims', () => zeros([2, 3]).permute(0), ShapeError, 'permute: 1 dims [0] given for a tensor of shape [2,3]'],
+  ['expand of a size-2 axis', () => zeros([2, 3]).expand(4, 3), ShapeError, 'expand: shape [2,3] cannot be expanded to [4,3]'],
+  ['expand to fewer dims', () => zeros([2, 3]).expand(3), ShapeError, 'expand: shape [2,3] cannot be expanded to fewer dims [3]'],
+  ['item of many elements', () => zeros([2]).item(), ShapeError, 'item: only a tensor with one element has an item; got shape [2]'],
+  ['concat of unequal shapes', () => concat([zeros([2, 3]), zeros([3, 3])], 1), ShapeError, 'concat: shapes [2,3], [3,3] differ outside dim 1'],
+  ['concat of 0-d tensors', () => concat([tensor(1), tensor(2)]), ShapeError, 'concat: 0-d tensors (shapes [], []) have no dim to join along; use stack'],
+  ['concat of nothing', () => concat([]), ShapeError, 'concat: needs at least one tensor'],
+  ['stack of unequal shapes', () => stack([zeros([2]), zeros([3])]), ShapeError, 'stack: shapes [2], [3] must all be equal'],
+  ['gather with an index of another rank', () => zeros([2, 3]).gather(0, ints([0])), ShapeError, 'gather: index of shape [1] does not fit input of shape [2,3] along dim 0'],
+  ['gather from a 0-d tensor', () => tensor(1).gather(0, ints([0]).reshape([])), ShapeError, 'gather: input of shape [] has no dim to index; reshape it to [1] first'],
+  ['indexSelect with a 2-D index', () => zeros([2, 3]).indexSelect(0, ints([0, 1]).reshape(1, 2)), ShapeError, 'indexSelect: index must be 1-D, got shape [1,2]'],
+  ['scatterAdd with a wide index', () => scatterAdd([2, 2], 0, ints([0, 1, 1]).reshape(1, 3), zeros([1, 3])), ShapeError, 'scatterAdd: index of shape [1,3] does not fit output of shape [2,2] outside dim 0'],
+  ['scatterAdd with unequal index and src', () => scatterAdd([2, 2], 0, ints([0, 1]).reshape(1, 2), zeros([2, 2])), ShapeError, 'scatterAdd: index [1,2] and src [2,2] must have one shape of rank 2'],
+  ['tensor from a ragged array', () => tensor([[1, 2], [3]]), ShapeError, 'tensor: nested array is ragged (expected length 2 at depth 1 for shape [2,2])'],
+  ['tensor with too few values', () => tensor([1, 2, 3], { shape: [2, 2] }), ShapeError, 'tensor: 3 values cannot fill shape [2,2] (4 elements)'],
+  ['zeros with a negative size', () => zeros([2, -1]), ShapeError, 'zeros: shape [2,-1] must hold non-negative integers'],
+  ['zeros with a fractional size', () => zeros([1.5]), ShapeError, 'zeros: shape [1.5] must hold non-negative integers'],
+  ['eye with a negative size', () => eye(-1), ShapeError, 'eye: shape [-1,-1] must hold non-negative integers'],
+  ['rand with a NaN size', () => rand([NaN], new Generator(0)), ShapeError, 'rand: shape [NaN] must hold non-negative integers'],
+  // dims
+  ['sum over a missing dim', () => zeros([2, 3]).sum(2), RangeError, 'sum: dim 2 is out of range for a tensor of rank 2 of shape [2,3] (expected -2..1)'],
+  ['sum over a repeated dim', () => zeros([2, 3]).sum([0, -2]), RangeError, 'sum: dims [0,-2] repeat an axis'],
+  ['std over a missing dim', () => zeros([2, 3]).std(-3), RangeError, 'std: dim -3 is out of range for a tensor of rank 2 of shape [2,3] (expected -2..1)'],
+  ['max over an empty dim', () => zeros([0, 3]).max(0), RangeError, 'max: cannot reduce dim 0 of shape [0,3], which has no elements'],
+  ['argmax of an empty tensor', () => zeros([0, 3]).argmax(), RangeError, 'argmax: cannot reduce an empty tensor of shape [0,3]'],
+  ['permute with a repeated dim', () => zeros([2, 3]).permute(0, 0), RangeError, 'permute: dims [0,0] repeat an axis'],
+  ['transpose of a vector with dim 1', () => zeros([3]).transpose(0, 1), RangeError, 'transpose: dim 1 is out of range for a tensor of rank 1 of shape [3] (expected -1..0)'],
+  ['flatten with dims reversed', () => zeros([2, 3]).flatten(1, 0), RangeError, 'flatten: startDim 1 comes after endDim 0 for shape [2,3]'],
+  ['slice with step 0', () => zeros([3]).slice(0, 0, 3, 0), RangeError, 'slice: step must be a positive integer, got 0'],
+  ['slice with a fractional start', () => zeros([2, 3]).slice(1, 0.5), RangeError, 'slice: start 0.5 and end undefined must be integers (dim 1 of shape [2,3])'],
+  ['narrow past the end', () => zeros([2, 3]).narrow(1, 2, 2), RangeError, 'narrow: start 2 and length 2 do not fit dim 1 of shape [2,3]'],
+  // indices and values
+  ['gather past the end', () => zeros([2, 3]).gather(1, ints([0, 3]).reshape(1, 2)), RangeError, 'gather: index 3 is out of range for dim 1 of shape [2,3] (size 3)'],
+  ['gather at a fraction', () => zeros([2, 3]).gather(1, tensor([[0.5]])), RangeError, 'gather: index 0.5 is not a whole number (dim 1 of shape [2,3])'],
+  ['indexSelect past the end', () => zeros([2, 3]).indexSelect(0, [2]), RangeError, 'indexSelect: index 2 is out of range for dim 0 of shape [2,3] (size 2)'],
+  ['oneHot of a class too large', () => oneHot(ints([3]), 3), RangeError, 'oneHot: index 3 is out of range for dim 1 of shape [1,3] (size 3)'],
+  ['oneHot with no classes', () => oneHot(ints([0]), 0), RangeError, 'oneHot: numClasses must be a positive integer, got 0'],
+  ['arange with step 0', () => arange(0, 3, 0), RangeError, 'arange: step must be a finite non-zero number, got 0'],
+  ['arange to NaN', () => arange(0, NaN), RangeError, 'arange: start 0 and end NaN must be finite numbers'],
+  ['linspace with negative steps', () => linspace(0, 1, -1), RangeError, 'linspace: steps must be a non-negative integer, got -1'],
+  ['randint with an empty range', () => randint(3, 3, [2], new Generator(0)), RangeError, 'randint: need integers low < high, got low=3, high=3'],
+  ['a NaN seed', () => new Generator(NaN), RangeError, 'Generator: seed must be a finite number, got NaN'],
+  ['clamp with min above max', () => zeros([1]).clamp(2, 1), RangeError, 'clamp: min 2 is greater than max 1'],
+  ['int32 plus a number int32 cannot hold', () => ints([1]).add(1e10), RangeError, "add: 10000000000 does not fit the int32 tensor of shape [1]; convert it first with .to('float64')"],
+  // types
+  ['tensor of an unknown dtype', () => tensor([1], { dtype: 'int8' as DType }), TypeError, "tensor: unknown dtype 'int8'; expected one of float32, float64, int32"],
+  ['to an unknown dtype', () => zeros([1]).to('bool' as DType), TypeError, "to: unknown dtype 'bool'; expected one of float32, float64, int32"],
+  ['an array operand', () => zeros([3]).mul([1, 2, 3] as unknown as Tensor), TypeError, 'mul: an operand must be a Tensor or a number, got an array; wrap it with tensor(...)'],
+  ['an unknown backend', () => setBackend('tpu'), Error, /^setBackend: unknown backend 'tpu'; registered: cpu/],
+];
+
+describeBackends('errors', () => {
+  it.each(MISTAKES)('%s', (_, mistake, kind, message) => expectError(mistake, kind, message));
+
+  /** Two shapes that clash on one axis where both sizes exceed 1 and differ. */
+  const clash = fc.tuple(shapeArb({ maxRank: 3 }), shapeArb({ maxRank: 3 }), fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 5 }))
+    .filter(([, , p, q]) => p !== q)
+    .map(([a, bb, p, q]): [number[], number[]] => [[...a, p], [...bb, q]]);
+
+  it.prop([clash, fc.constantFrom(...BINARY_OPS)], { numRuns: 50 })('every binary op names itself and both shapes when they do not broadcast', ([sa, sb], op) => {
+    expectError(() => zeros(sa)[op](zeros(sb)), ShapeError, `${op}: shapes ${fmt(sa)} and ${fmt(sb)} cannot be broadcast together`);
+  });
+
+  const DIM_OPS: [string, (t: Tensor, dim: number) => unknown][] = [
+    ['sum', (t, d) => t.sum(d)], ['mean', (t, d) => t.mean(d)], ['prod', (t, d) => t.prod(d)], ['max', (t, d) => t.max(d)],
+    ['min', (t, d) => t.min(d)], ['argmax', (t, d) => t.argmax(d)], ['argmin', (t, d) => t.argmin(d)], ['logsumexp', (t, d) => t.logsumexp(d)],
+    ['var', (t, d) => t.var(d)], ['std', (t, d) => t.std(d)], ['softmax', (t, d) => t.softmax(d)], ['logSoftmax', (t, d) => t.logSoftmax(d)],
+    ['squeeze', (t, d) => t.squeeze(d)], ['transpose', (t, d) => t.transpose(d, 0)], ['slice', (t, d) => t.slice(d, 0)], ['narrow', (t, d) => t.narrow(d, 0, 0)],
+    ['flatten', (t, d) => t.flatten(d)], ['concat', (t, d) => concat([t, t], d)], ['gather', (t, d) => t.gather(d, zeros(t.shape, { dtype: 'int32' }))],
+    ['indexSelect', (t, d) => t.indexSelect(d, [])],
+  ];
+  const badDim = shapeArb({ minRank: 1, maxRank: 3, minSize: 1 }).chain((s) =>
+    fc.tuple(fc.constant(s), fc.oneof(fc.integer({ min: s.length, max: s.length + 3 }), fc.integer({ min: -s.length - 3, max: -s.length - 1 }))));
+
+  it.prop([badDim, fc.constantFrom(...DIM_OPS)], { numRuns: 60 })('every op with a dim names itself, the dim and the shape when the dim is out of range', ([shape, dim], [op, call]) => {
+    const r = shape.length;
+    expectError(() => call(zeros(shape), dim), RangeError, `${op}: dim ${dim} is out of range for a tensor of rank ${r} of shape ${fmt(shape)} (expected ${-r}..${r - 1})`);
+  });
+
+  const misfit = fc.tuple(shapeArb({ maxRank: 3 }), fc.array(sizeArb(), { maxLength: 3 })).filter(([a, bb]) => count(a) !== count(bb));
+  it.prop([misfit], { numRuns: 50 })('reshape and view name both shapes and the element count when the counts differ', ([from, to]) => {
+    for (const op of ['reshape', 'view'] as const) {
+      expectError(() => zeros(from)[op](to), ShapeError, `${op}: shape ${fmt(to)} is invalid for a tensor of shape ${fmt(from)} (${count(from)} elements)`);
+    }
+  });
+
+  const inner = fc.tuple(sizeArb(), sizeArb(), sizeArb(), sizeArb()).filter(([, k, l]) => k !== l);
+  it.prop([inner], { numRuns: 50 })('matmul names both shapes and the inner sizes that differ', ([m, k, l, n]) => {
+    expectError(() => zeros([m, k]).matmul(zeros([l, n])), ShapeError, `matmul: shapes ${fmt([m, k])} and ${fmt([l, n])} cannot be multiplied (inner sizes ${k} and ${l} differ)`);
+  });
+});
