@@ -1,0 +1,104 @@
+/**
+ * Week 2 practicum, end to end: classify the 3-class spiral with a linear model and with a
+ * 2-layer neural network, then draw what each learned.
+ *
+ *   npm run demo                                   (Node, from the repository root)
+ *   npx deno run -A packages/models/demo/main.ts   (Deno)
+ *   GRADSCHOOL_BACKEND=gpu npm run demo            (on the gpu backend)
+ */
+import { Generator, getBackend } from '@gradschool/tensor';
+import {
+  accuracy, Adam, confusionMatrix, crossEntropy, type Dataset, fit, Linear, plot, predict, ReLU, Sequential, spiral,
+} from '../src/index.ts';
+import { writeText } from './io.ts';
+import { progressBar } from './progress.ts';
+
+// The practicum's settings: 3 classes of 1000 points, 100 hidden units, seed 12345.
+const CLASSES = 3;
+const HIDDEN = 100;
+// The practicum runs Adam at lr 1e-3 for 1000 epochs; ten times the rate gets as far in 300.
+const EPOCHS = 300;
+const LR = 1e-2;
+const WEIGHT_DECAY = 1e-5;
+
+const OUT = new URL('../../../out/', import.meta.url);
+const RANGE: plot.Domain = [-1.1, 1.1];
+
+function train(name: string, model: Sequential, data: Dataset): { losses: number[]; accuracy: number } {
+  const bar = progressBar(name.padEnd(6), EPOCHS);
+  let acc = 0;
+  const losses = fit(model, data, {
+    loss: crossEntropy,
+    optimizer: new Adam(model.parameters(), { lr: LR, weightDecay: WEIGHT_DECAY }),
+    epochs: EPOCHS,
+    onEpoch: (epoch, loss) => {
+      // Accuracy costs a forward pass over the data: refresh it every 10 epochs.
+      if (epoch === 1 || epoch % 10 === 0 || epoch === EPOCHS) acc = accuracy(predict(model, data.x), data.y);
+      bar(epoch, `loss ${loss.toFixed(4)}  accuracy ${(100 * acc).toFixed(1)} %`);
+    },
+  });
+  return { losses, accuracy: acc };
+}
+
+function regionsFigure(title: string, model: Sequential, data: Dataset): string {
+  const grid = plot.grid(RANGE, RANGE, 160);
+  const scores = predict(model, plot.gridPoints(grid));
+  return new plot.Figure({ x: RANGE, y: RANGE, equalAspect: true, width: 460, title, xLabel: 'x₁', yLabel: 'x₂' })
+    .draw(
+      plot.decisionRegions(grid, scores),
+      plot.scatter(data.x, { classes: data.y, radius: 1.8 }),
+      plot.legend(Array.from({ length: CLASSES }, (_, c) => ({ label: `class ${c}`, colour: plot.classColour(c) }))),
+    )
+    .toSVG();
+}
+
+function lossFigure(curves: { label: string; losses: number[] }[]): string {
+  const top = Math.max(...curves.flatMap((c) => c.losses));
+  const epochs = curves[0].losses.map((_, i) => i + 1);
+  return new plot.Figure({
+    x: [1, EPOCHS], y: [0, 1.05 * top], width: 560, height: 320,
+    title: 'Training loss on the spiral', xLabel: 'epoch', yLabel: 'cross-entropy (mean over the data)',
+  })
+    .draw(
+      ...curves.map((c, i) => plot.line(epochs, c.losses, { colour: plot.classColour(i), dashed: i === 0 })),
+      plot.legend(curves.map((c, i) => ({ label: c.label, colour: plot.classColour(i), mark: 'line' as const, dashed: i === 0 }))),
+    )
+    .toSVG();
+}
+
+const formatMatrix = (m: number[][]): string =>
+  m.map((row, i) => `      true ${i}: ${row.map((v) => String(v).padStart(5)).join('')}`).join('\n');
+
+async function main(): Promise<void> {
+  const backend = getBackend();
+  console.log(`Spiral classification (NYU Deep Learning, week 2 practicum), on the ${backend.name}${backend.mode ? ` (${backend.mode})` : ''} backend`);
+  const data = spiral(new Generator(12345), { classes: CLASSES, pointsPerClass: 1000 });
+  console.log(`data: ${data.x.shape[0]} points in ${CLASSES} interleaved arms; full-batch Adam, lr ${LR}, ${EPOCHS} epochs\n`);
+
+  const init = new Generator(1);
+  const models = {
+    linear: new Sequential(new Linear(2, HIDDEN, { generator: init }), new Linear(HIDDEN, CLASSES, { generator: init })),
+    mlp: new Sequential(new Linear(2, HIDDEN, { generator: init }), new ReLU(), new Linear(HIDDEN, CLASSES, { generator: init })),
+  };
+  const linear = train('linear', models.linear, data);
+  const mlp = train('MLP', models.mlp, data);
+
+  console.log(`\nlinear model (${models.linear.layers.join(' -> ')}): training accuracy ${(100 * linear.accuracy).toFixed(1)} %`);
+  console.log('  Two Linear layers with nothing between them are still one affine map: straight boundaries cannot follow the arms.');
+  console.log(`MLP (${models.mlp.layers.join(' -> ')}): training accuracy ${(100 * mlp.accuracy).toFixed(1)} %`);
+  console.log('  The ReLU between the layers lets the network bend its boundaries around each arm.');
+  for (const [name, model] of Object.entries(models)) {
+    const m = confusionMatrix(predict(model, data.x), data.y, CLASSES).toArray() as number[][];
+    console.log(`\nconfusion matrix, ${name} (rows: true class, columns: predicted)\n${formatMatrix(m)}`);
+  }
+
+  const files: [string, string][] = [
+    ['spiral-linear.svg', regionsFigure(`Linear model: ${(100 * linear.accuracy).toFixed(1)} % training accuracy`, models.linear, data)],
+    ['spiral-mlp.svg', regionsFigure(`2-layer MLP: ${(100 * mlp.accuracy).toFixed(1)} % training accuracy`, models.mlp, data)],
+    ['spiral-loss.svg', lossFigure([{ label: 'linear model', losses: linear.losses }, { label: '2-layer MLP', losses: mlp.losses }])],
+  ];
+  for (const [name, svg] of files) await writeText(new URL(name, OUT), svg);
+  console.log(`\nplots (open them in a browser):\n${files.map(([name]) => `  ${decodeURIComponent(new URL(name, OUT).pathname)}`).join('\n')}`);
+}
+
+await main();
