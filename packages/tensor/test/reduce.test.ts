@@ -66,7 +66,8 @@ describeBackends('reductions', (b) => {
     expectClose(m, map(reduce(ref, axes, keepdim, (vs) => sumOf(vs) / vs.length), (v) => storeAs(m.dtype, v)), { terms: n + 1, scale: map(scale, (v) => v / n) });
   });
 
-  it.prop([operandWithDims(b.dtypes, (d) => valueArb(d, { min: -3, max: 3, extremes: false }))], runs)('prod folds like the oracle', ([r, dims, keepdim]) => {
+  // inf times an underflowed 0 depends on the order of the factors, so prod gets finite moderate values
+  it.prop([operandWithDims(b.dtypes, (d) => valueArb(d, { min: -3, max: 3, extremes: false, specials: false }))], runs)('prod folds like the oracle', ([r, dims, keepdim]) => {
     const axes = axesOf(dims, r.shape.length);
     const want = map(reduce(refOf(r), axes, keepdim, (vs) => vs.reduce((p, v) => p * v, 1)), (v) => storeAs(r.dtype, v));
     expectClose(build(r).prod(dims, { keepdim }), want, { terms: folded(r, axes) });
@@ -90,13 +91,14 @@ describeBackends('reductions', (b) => {
   for (const [op, pick] of [['argmax', nanMax], ['argmin', nanMin]] as const) {
     it.prop([oneDim], runs)(`${op} gives the first index of the extreme, along a dim or over the flattened tensor`, ([r, dim, keepdim]) => {
       const x = build(r);
-      const i = x[op](dim, { keepdim });
+      const i = expectUnchanged([x], () => x[op](dim, { keepdim }));
       expect(i.dtype).toBe('int32');
       const d = (dim + r.shape.length) % r.shape.length;
       expectClose(i, reduce(refOf(r), [d], keepdim, argExtreme(pick)));
       const all = x[op]();
       expect(all.shape).toEqual([]);
       expect(all.item()).toBe(argExtreme(pick)([...refOf(r).data]));
+      expect(x[op](undefined, { keepdim: true }).shape).toEqual(r.shape.map(() => 1));
     });
   }
 
