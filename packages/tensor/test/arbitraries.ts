@@ -60,7 +60,7 @@ export interface Recipe {
   starts: number[];
 }
 
-export const SENTINEL_INT = 0x7eadbeef;
+const SENTINEL_INT = 0x7eadbeef;
 
 export interface RecipeOptions { values?: fc.Arbitrary<number>; broadcast?: boolean }
 
