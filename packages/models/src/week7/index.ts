@@ -17,3 +17,10 @@ export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } fr
 export { marginLoss } from './contrastive/margin.ts';
 export { reconstructionEnergy } from './contrastive/dae-energy.ts';
 export { contrastivePoints, type ContrastiveOptions } from './contrastive/divergence.ts';
+export { EnergyNet, type EnergyNetOptions } from './contrastive/energy-net.ts';
+export { contrastiveDivergenceStep, type CdStep } from './contrastive/train.ts';
+export { AutoEncoder, type AutoEncoderOptions } from './autoencoder/autoencoder.ts';
+export { trainAutoEncoder, type AutoEncoderTraining } from './autoencoder/train.ts';
+export { MaskedTokenModel, type MaskedTokenModelOptions } from './masked/model.ts';
+export { maskedTokenStep } from './masked/train.ts';
+export { topographicMap, trajectories, imageRows, lossCurves, type Curve, type MapOptions } from './figures.ts';

@@ -1,0 +1,40 @@
+/** Training an autoencoder, plain or denoising, with the package's training loop. */
+import type { Variable } from '@gradschool/autograd';
+import type { Generator, Tensor } from '@gradschool/tensor';
+import { bce } from '../../losses/bce.ts';
+import { mse } from '../../losses/mse.ts';
+import type { Optimizer } from '../../optim/optimizer.ts';
+import { fit } from '../../train.ts';
+import type { AutoEncoder } from './autoencoder.ts';
+
+export interface AutoEncoderTraining {
+  optimizer: Optimizer;
+  epochs: number;
+  batchSize?: number;
+  /** Shuffles the batches and draws the corruption. */
+  generator: Generator;
+  /**
+   * The corruption of a denoising autoencoder, drawn afresh every epoch (e.g.
+   * `(x, g) => corruptGaussian(x, 0.3, g)`); without it the autoencoder sees the clean input.
+   */
+  corrupt?: (clean: Tensor, gen: Generator) => Tensor;
+  /** Reconstruction loss: 'mse' (default) or 'bce', for outputs in [0, 1] read as pixel probabilities. */
+  loss?: 'mse' | 'bce';
+  onEpoch?: (epoch: number, loss: number) => void;
+}
+
+/**
+ * Train `model` to map the (corrupted) input back to the clean one: each epoch corrupts the data
+ * anew, then fits output → clean. Returns each epoch's mean reconstruction loss.
+ */
+export function trainAutoEncoder(model: AutoEncoder, clean: Tensor, opts: AutoEncoderTraining): number[] {
+  const loss = opts.loss === 'bce' ? (out: Variable, target: Tensor) => bce(out, target) : (out: Variable, target: Tensor) => mse(out, target);
+  const history: number[] = [];
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    const x = opts.corrupt ? opts.corrupt(clean, opts.generator) : clean;
+    const [mean] = fit(model, { x, y: clean }, { loss, optimizer: opts.optimizer, epochs: 1, batchSize: opts.batchSize, generator: opts.generator });
+    history.push(mean);
+    opts.onEpoch?.(epoch, mean);
+  }
+  return history;
+}

@@ -1,0 +1,19 @@
+/** One training step of the masked autoencoder. */
+import type { Generator, Tensor } from '@gradschool/tensor';
+import type { Optimizer } from '../../optim/optimizer.ts';
+import { maskedTokenLoss } from './loss.ts';
+import { maskTokens } from './mask-tokens.ts';
+import type { MaskedTokenModel } from './model.ts';
+
+/**
+ * Mask a fresh random set of positions (probability p each), predict them from the rest, and
+ * step on the loss over the masked positions only. Returns that loss.
+ */
+export function maskedTokenStep(model: MaskedTokenModel, tokens: Tensor, p: number, optimizer: Optimizer, gen: Generator, opts: { maskId?: number } = {}): number {
+  const { input, mask } = maskTokens(tokens, p, gen, opts);
+  optimizer.zeroGrad();
+  const loss = maskedTokenLoss(model.forward(input), tokens, mask);
+  loss.backward();
+  optimizer.step();
+  return loss.item();
+}
