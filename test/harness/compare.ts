@@ -2,7 +2,7 @@
 import type { Tensor } from '@gradschool/tensor';
 import { CheckFailure } from './check.ts';
 import { type Nd, unravel } from './nd.ts';
-import { num, show, shapeText } from './show.ts';
+import { numPair, show, shapeText } from './show.ts';
 
 /**
  * |got − want| ≤ abs + rel·max(|want|, scale), elementwise. `scale` is the size of the terms a
@@ -30,13 +30,17 @@ export function expectClose(label: string, got: Tensor, want: Nd, tol: Tolerance
   const g = got.data();
   const i = firstMismatch(g, want.data, tol);
   if (i < 0) return;
-  const where = want.data.length > 1
-    ? `\nThe first difference is at ${shapeText(unravel(i, want.shape))}: ${num(g[i])} instead of ${num(want.data[i])}.`
-    : '';
-  throw new CheckFailure(`${label} ${verb} ${show(got)}; expected ${show(want)}${where}`);
+  const [a, b] = numPair(g[i], want.data[i]);
+  const where = want.data.length > 1 ? `\nThe first difference is at ${shapeText(unravel(i, want.shape))}: ${a} instead of ${b}.` : '';
+  // a single number keeps its brackets ([0.5] for shape [1]) and gets its precise digits
+  const wrap = (v: string) => '['.repeat(want.shape.length) + v + ']'.repeat(want.shape.length);
+  const [shownGot, shownWant] = want.data.length === 1 ? [wrap(a), wrap(b)] : [show(got), show(want)];
+  throw new CheckFailure(`${label} ${verb} ${shownGot}; expected ${shownWant}${where}`);
 }
 
 /** A scalar result against its oracle. */
 export function expectCloseNumber(label: string, got: number, want: number, tol: Tolerance): void {
-  if (!within(got, want, tol)) throw new CheckFailure(`${label} gave ${num(got)}; expected ${num(want)}`);
+  if (within(got, want, tol)) return;
+  const [a, b] = numPair(got, want);
+  throw new CheckFailure(`${label} gave ${a}; expected ${b}`);
 }

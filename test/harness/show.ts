@@ -16,6 +16,13 @@ export function num(v: number): string {
   return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
 }
 
+/** Two numbers that differ, with enough digits that they also look different. */
+export function numPair(a: number, b: number): [string, string] {
+  if (num(a) !== num(b)) return [num(a), num(b)];
+  const precise = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(15))) : num(v));
+  return [precise(a), precise(b)];
+}
+
 export const shapeText = (shape: readonly number[]): string => `[${shape.join(',')}]`;
 
 /** Row-major nested brackets, stopping after `limit` elements. */

@@ -1,7 +1,9 @@
 /**
  * 2.1 — linear layer. Oracles: the textbook triple loop in float64 for y = x·Wᵀ + b and for
- * the three gradients written out by hand; shapes are drawn non-square (in ≠ out ≠ N), with
- * N = 0 and N = 1 included, so a transposed gradient or a missing sum over the batch shows.
+ * the three gradients written out by hand; shapes are drawn non-square (in ≠ out ≠ N), N = 1
+ * included, so a transposed gradient or a missing sum over the batch shows. The empty batch
+ * (N = 0) has a check of its own, so that the other checks' counterexamples shrink to the real
+ * mistake rather than to the empty edge.
  */
 import fc from 'fast-check';
 import type * as Linear from '#target/week2/2.1-linear.ts';
@@ -23,7 +25,7 @@ interface Layer {
 }
 
 const layers: fc.Arbitrary<Layer> = fc
-  .record({ n: fc.integer({ min: 0, max: 4 }), inF: fc.integer({ min: 1, max: 5 }), outF: fc.integer({ min: 1, max: 5 }) })
+  .record({ n: fc.integer({ min: 1, max: 4 }), inF: fc.integer({ min: 1, max: 5 }), outF: fc.integer({ min: 1, max: 5 }) })
   .chain(({ n, inF, outF }) =>
     fc.record({
       x: ndOf([n, inF], finite(100)),
@@ -99,12 +101,31 @@ export const checks = defineChecks<M>([
   },
   {
     name: 'linearBackward: dL/db sums dL/dy over the batch, shaped like b',
-    points: 3,
+    points: 2,
     run: (impl) =>
       forAll(layers, (l) => {
         const { label, grads } = backward(impl, l);
         const got = expectTensor(`${label}.bias`, grads.bias, l.bias.shape, 'dL/db, a Tensor');
         expectClose(`${label}.bias`, got, columnSums(l.g), tolerance(columnSums(abs(l.g))));
       }),
+  },
+  {
+    name: 'an empty batch (N = 0) gives an empty y and dL/dx, and zero dL/dW and dL/db',
+    points: 1,
+    run: (impl) =>
+      forAll(layers.map((l) => ({ ...l, x: nd([0, l.x.shape[1]]), g: nd([0, l.g.shape[1]]) })), (l) => {
+        const args = [
+          { name: 'x', value: toTensor(l.x) },
+          { name: 'weight', value: toTensor(l.weight) },
+          { name: 'bias', value: toTensor(l.bias) },
+        ];
+        const label = describeCall('linearForward', args);
+        const y = call(label, args, () => impl.linearForward(args[0].value, args[1].value, args[2].value));
+        expectTensor(label, y, [0, l.weight.shape[0]]);
+        const { label: back, grads } = backward(impl, l);
+        expectTensor(`${back}.x`, grads.x, l.x.shape, 'dL/dx, a Tensor');
+        expectClose(`${back}.weight`, expectTensor(`${back}.weight`, grads.weight, l.weight.shape, 'dL/dW, a Tensor'), nd(l.weight.shape), tolerance(nd(l.weight.shape)));
+        expectClose(`${back}.bias`, expectTensor(`${back}.bias`, grads.bias, l.bias.shape, 'dL/db, a Tensor'), nd(l.bias.shape), tolerance(nd(l.bias.shape)));
+      }, { numRuns: 10 }),
   },
 ]);

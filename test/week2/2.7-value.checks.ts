@@ -11,7 +11,7 @@ import { call } from '../harness/call.ts';
 import { CheckFailure, defineChecks } from '../harness/check.ts';
 import { type Tolerance, within } from '../harness/compare.ts';
 import { forAll } from '../harness/property.ts';
-import { num } from '../harness/show.ts';
+import { num, numPair } from '../harness/show.ts';
 
 type M = typeof Engine;
 type Value = InstanceType<M['Value']>;
@@ -58,13 +58,13 @@ interface Program {
 }
 
 const programs: fc.Arbitrary<Program> = fc.record({
-  leaves: fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 1, maxLength: 4 }),
+  leaves: fc.array(moderate(2), { minLength: 1, maxLength: 4 }),
   steps: fc.array(
     fc.record({
       step: fc.constantFrom(...(Object.keys(STEPS) as StepName[])),
       a: fc.nat(),
       b: fc.nat(),
-      c: fc.double({ min: -3, max: 3, noNaN: true }),
+      c: moderate(3),
     }),
     { minLength: 1, maxLength: 10 },
   ),
@@ -175,6 +175,13 @@ const PRIMITIVES: Primitive[] = [
 ];
 
 const pairs = fc.tuple(moderate(4), moderate(4));
+
+/** `got; expected want`, with enough digits to tell them apart. */
+const differ = (got: unknown, want: number): string => {
+  if (typeof got !== 'number') return `${String(got)}; expected ${num(want)}`;
+  const [a, b] = numPair(got, want);
+  return `${a}; expected ${b}`;
+};
 const named = (text: string, a: number, b: number): string => `${text} with a = Value(${num(a)}), b = Value(${num(b)})`;
 
 export const checks = defineChecks<M>([
@@ -186,11 +193,11 @@ export const checks = defineChecks<M>([
         for (const p of PRIMITIVES.filter((q) => q.domain(x, y))) {
           const label = named(p.text, x, y);
           const out = call(label, [], () => p.apply(new impl.Value(x), new impl.Value(y)));
-          if (!within(out?.data, p.value(x, y), TOLERANCE)) throw new CheckFailure(`${label} gave data ${num(out?.data)}; expected ${num(p.value(x, y))}`);
+          if (!within(out?.data, p.value(x, y), TOLERANCE)) throw new CheckFailure(`${label} gave data ${differ(out?.data, p.value(x, y))}`);
         }
         const label = `Value(${num(x)}).add(${num(y)}).mul(2)`;
         const out = call(label, [], () => new impl.Value(x).add(y).mul(2));
-        if (!within(out?.data, (x + y) * 2, TOLERANCE)) throw new CheckFailure(`${label} gave data ${num(out?.data)}; expected ${num((x + y) * 2)}`);
+        if (!within(out?.data, (x + y) * 2, TOLERANCE)) throw new CheckFailure(`${label} gave data ${differ(out?.data, (x + y) * 2)}`);
       }),
   },
   {
@@ -204,7 +211,7 @@ export const checks = defineChecks<M>([
           const label = `after c = ${named(p.text, x, y)}; c.backward()`;
           call(label, [], () => p.apply(a, b).backward());
           for (const [name, got, want] of [['a', a.grad, p.da(x, y)], ['b', b.grad, p.db(x, y)]] as const) {
-            if (!within(got, want, TOLERANCE)) throw new CheckFailure(`${label}, ${name}.grad is ${num(got)}; expected ${num(want)} (∂c/∂${name})`);
+            if (!within(got, want, TOLERANCE)) throw new CheckFailure(`${label}, ${name}.grad is ${differ(got, want)} (∂c/∂${name})`);
           }
         }
       }),
@@ -225,7 +232,7 @@ export const checks = defineChecks<M>([
           const label = `after c = ${named(text, x, y)}; c.backward()`;
           call(label, [], () => build(a, new impl.Value(y)).backward());
           if (!within(a.grad, want, TOLERANCE)) {
-            throw new CheckFailure(`${label}, a.grad is ${num(a.grad)}; expected ${num(want)}: a value used twice collects gradient from both uses (+=, not =)`);
+            throw new CheckFailure(`${label}, a.grad is ${differ(a.grad, want)}: a value used twice collects gradient from both uses (+=, not =)`);
           }
         }
       }),
@@ -241,7 +248,7 @@ export const checks = defineChecks<M>([
         const label = `after ${programText(p)}; then backward() on its last value`;
         call(label, [], () => evaluate(p, valueAlgebra(), leaves).at(-1)!.backward());
         leaves.forEach((leaf, i) => {
-          if (!within(leaf.grad, want![i], TOLERANCE)) throw new CheckFailure(`${label}: x${i}.grad is ${num(leaf.grad)}; expected ${num(want![i])}`);
+          if (!within(leaf.grad, want![i], TOLERANCE)) throw new CheckFailure(`${label}: x${i}.grad is ${differ(leaf.grad, want![i])}`);
         });
       }, { numRuns: 60 }),
   },

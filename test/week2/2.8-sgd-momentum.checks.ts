@@ -35,8 +35,8 @@ const runs = (maxSteps: number): fc.Arbitrary<Run> =>
   fc
     .record({
       shapes: fc.array(shapes({ minRank: 0, maxRank: 2, maxSize: 3 }), { minLength: 1, maxLength: 3 }),
-      lr: fc.double({ min: 1e-3, max: 1, noNaN: true }),
-      momentum: fc.double({ min: 0, max: 0.99, noNaN: true }),
+      lr: fc.integer({ min: 1, max: 100 }).map((k) => k / 100),
+      momentum: fc.integer({ min: 0, max: 99 }).map((k) => k / 100),
       steps: fc.integer({ min: 1, max: maxSteps }),
     })
     .chain(({ shapes: s, lr, momentum, steps }) =>

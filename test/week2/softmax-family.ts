@@ -33,10 +33,10 @@ export interface LineCase {
  */
 export function lineCases(
   values: fc.Arbitrary<number>,
-  opts: { maxSize?: number; minLine?: number; maxLine?: number; dim?: number } = {},
+  opts: { maxSize?: number; minSize?: number; minLine?: number; maxLine?: number; dim?: number } = {},
 ): fc.Arbitrary<LineCase> {
-  const { maxSize = 4, minLine = 1, maxLine = maxSize } = opts;
-  return shapes({ minRank: 1, maxRank: 3, minSize: 0, maxSize }).chain((shape) =>
+  const { maxSize = 4, minSize = 0, minLine = 1, maxLine = maxSize } = opts;
+  return shapes({ minRank: 1, maxRank: 3, minSize, maxSize }).chain((shape) =>
     fc.tuple(opts.dim === undefined ? dimOf(shape.length) : fc.constant(opts.dim), fc.integer({ min: minLine, max: maxLine })).chain(([dim, line]) => {
       const s = [...shape];
       s[dim < 0 ? dim + s.length : dim] = line;

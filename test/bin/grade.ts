@@ -1,0 +1,131 @@
+/**
+ * The grader. Grades the exercises (or one, or the solutions, or any folder laid out like them)
+ * and prints a grade table; exits 0 whatever the grade, so `npx turbo test` shows the table
+ * instead of failing — only --expect full turns a missing point into a failure.
+ *
+ *   npm run grade                           every exercise in exercises/
+ *   npm run grade -- --exercise 2.3         just 2.3 (or: npm run grade -- 2.3)
+ *   npm run grade -- --watch                again on every save
+ *   npm run grade -- --fallback 2.4         use the reference 2.4 (where there is one) and grade the rest
+ *   npm run grade -- --json results.json    also write Gradescope's results.json
+ *   npm run grade -- --classroom            also write GitHub Classroom's result
+ *   npm run grade -- --target solutions --expect full    instructors: 100 % or exit 1
+ *
+ * Environment: COURSE_TARGET, COURSE_EXERCISE, COURSE_FALLBACK, COURSE_SEED (the same settings).
+ */
+import { watch as watchFiles } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXERCISES } from '../catalogue.ts';
+import { defaultJobs, grade, gradeExercise, type GradeOptions } from '../grading/grade.ts';
+import { text, writeClassroom, writeGradescope } from '../grading/outputs.ts';
+import { wantsColor } from '../grading/report/style.ts';
+import { type GradeReport, total } from '../grading/results.ts';
+import { readSource, usesOf } from '../grading/source.ts';
+import { fileFor, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
+import { seedFromEnv } from '../harness/seed.ts';
+
+const USAGE = `usage: npm run grade -- [ids...] [--exercise <id>] [--target exercises|solutions|<folder>]
+       [--fallback <ids>] [--seed <n|random>] [--json <file>] [--classroom] [--watch]
+       [--expect full] [--jobs <n>]`;
+
+function options(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      exercise: { type: 'string', short: 'e', multiple: true },
+      target: { type: 'string' },
+      fallback: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'string' },
+      classroom: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      expect: { type: 'string' },
+      jobs: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const env = process.env;
+  const ids = parseIds([...(values.exercise ?? []), ...positionals, env.COURSE_EXERCISE ?? ''].join(','), '--exercise');
+  if (values.expect !== undefined && values.expect !== 'full') throw new UsageError(`--expect takes 'full', got '${values.expect}'`);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a positive integer, got '${values.jobs}'`);
+  return {
+    help: values.help ?? false,
+    grade: {
+      target: resolveTarget(values.target ?? env.COURSE_TARGET, values.fallback ?? env.COURSE_FALLBACK),
+      seed: seedFromEnv(values.seed ?? env.COURSE_SEED),
+      only: ids,
+      jobs,
+    } satisfies GradeOptions,
+    json: values.json,
+    classroom: values.classroom ?? false,
+    watch: values.watch ?? false,
+    expectFull: values.expect === 'full',
+  };
+}
+
+type Options = ReturnType<typeof options>;
+
+function publish(report: GradeReport, o: Options): void {
+  process.stdout.write(text(report, wantsColor(process.stdout)));
+  if (o.json) writeGradescope(report, o.json);
+  if (o.classroom) writeClassroom(report, process.env);
+}
+
+/** Re-grade the exercises whose file, or a file they import, changed; forever. */
+function watch(first: GradeReport, o: Options): void {
+  let report = first;
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let busy = Promise.resolve();
+  const selected = EXERCISES.filter((e) => o.grade.only.length === 0 || o.grade.only.includes(e.id));
+  const affected = (changed: string): string[] =>
+    selected
+      .filter((e) => e.file === changed || usesOf(readSource(fileFor(o.grade.target, e.id)), e.id).some((id) => EXERCISES.find((x) => x.id === id)?.file === changed))
+      .map((e) => e.id);
+  const regrade = (): void => {
+    const ids = [...pending];
+    pending.clear();
+    busy = busy.then(async () => {
+      const fresh = await Promise.all(ids.map((id) => gradeExercise(EXERCISES.find((e) => e.id === id)!, o.grade)));
+      const exercises = report.exercises.map((e) => fresh.find((f) => f.id === e.id) ?? e);
+      report = { ...report, exercises, ...total(exercises) };
+      if (process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
+      publish(report, o);
+      process.stdout.write(`  Re-graded ${ids.join(', ')} at ${new Date().toLocaleTimeString()}. Watching ${report.target}/ — save a file to grade it again, Ctrl-C to stop.\n`);
+    });
+  };
+  watchFiles(o.grade.target.root, { recursive: true }, (_event, name) => {
+    if (!name || !name.endsWith('.ts')) return;
+    for (const id of affected(name.split(path.sep).join('/'))) pending.add(id);
+    if (pending.size === 0) return;
+    clearTimeout(timer);
+    timer = setTimeout(regrade, 300);
+  });
+  process.stdout.write(`  Watching ${report.target}/ — save a file to grade it again, Ctrl-C to stop.\n`);
+}
+
+async function main(): Promise<number> {
+  let o: Options;
+  try {
+    o = options(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (o.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const report = await grade(o.grade);
+  publish(report, o);
+  if (o.watch) {
+    watch(report, o);
+    return new Promise<number>(() => {});
+  }
+  return o.expectFull && report.earned < report.points ? 1 : 0;
+}
+
+process.exitCode = await main();

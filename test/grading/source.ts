@@ -1,0 +1,36 @@
+/** What the grader reads from an exercise file's text: its brief, and which exercises it builds on. */
+import { readFileSync } from 'node:fs';
+
+/**
+ * The brief: the doc comment at the top of the file, without its title line and its
+ * Guide/Checks line. Empty if the file has none (a student may have deleted it).
+ */
+export function briefOf(source: string): string {
+  const comment = /^\s*\/\*\*([\s\S]*?)\*\//.exec(source);
+  if (!comment) return '';
+  const lines = comment[1].split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trimEnd());
+  return lines
+    .filter((l) => !/^Exercise \d+\.\d+/.test(l) && !/^Guide:/.test(l))
+    .join('\n')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+/** Ids of the exercises whose files this one imports ('./2.4-log-softmax.ts' → '2.4'). */
+export function usesOf(source: string, ownId: string): string[] {
+  const ids = [...source.matchAll(/from\s+['"]\.\/(\d+\.\d+)-[\w-]+(?:\.ts)?['"]/g)].map((m) => m[1]);
+  return [...new Set(ids)].filter((id) => id !== ownId);
+}
+
+export function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The guide the doc comment points to ("Guide: exercises/week2/README.md#23-stable-softmax"). */
+export function guideOf(source: string): string | undefined {
+  return /Guide:\s*(\S+)/.exec(source)?.[1];
+}

@@ -1,0 +1,57 @@
+/**
+ * What is being graded. COURSE_TARGET picks the folder: `exercises` (the default), `solutions`,
+ * or the path of any folder laid out like them (a student's submission). COURSE_FALLBACK lists
+ * exercises to take from the reference instead — a student stuck on 2.4 still gets 2.6 graded,
+ * which builds on it — and those exercises score nothing.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { EXERCISES, findExercise } from '../catalogue.ts';
+import { EXERCISES_DIR, REPO_ROOT, SOLUTIONS_DIR } from './paths.ts';
+
+export interface Target {
+  /** Absolute path of the folder graded. */
+  readonly root: string;
+  /** How to name it in reports: 'exercises', 'solutions' or the path given. */
+  readonly label: string;
+  /** Absolute path of the reference solutions the fallback takes from. */
+  readonly reference: string;
+  /** Ids of the exercises replaced by their reference. */
+  readonly fallback: readonly string[];
+}
+
+/** A usage mistake (unknown folder or exercise): the CLI prints it without a stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseIds(list: string | undefined, what: string): string[] {
+  const ids = (list ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  for (const id of ids) {
+    if (!EXERCISES.some((e) => e.id === id)) {
+      throw new UsageError(`${what}: there is no exercise '${id}'; the exercises are ${EXERCISES.map((e) => e.id).join(', ')}`);
+    }
+  }
+  return [...new Set(ids)];
+}
+
+export function resolveTarget(name: string | undefined, fallback: string | undefined, cwd = process.cwd()): Target {
+  const given = name && name.length > 0 ? name : 'exercises';
+  const root = given === 'exercises' ? EXERCISES_DIR : given === 'solutions' ? SOLUTIONS_DIR : path.resolve(cwd, given);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new UsageError(`target '${given}': there is no folder ${root}`);
+  }
+  const ids = parseIds(fallback, 'COURSE_FALLBACK');
+  for (const id of ids) {
+    const file = path.join(SOLUTIONS_DIR, findExercise(id).file);
+    if (!existsSync(file)) {
+      throw new UsageError(`COURSE_FALLBACK=${id} needs the reference ${path.relative(REPO_ROOT, file)}, which this copy of the course does not have`);
+    }
+  }
+  const label = root === EXERCISES_DIR ? 'exercises' : root === SOLUTIONS_DIR ? 'solutions' : given;
+  return { root, label, reference: SOLUTIONS_DIR, fallback: ids };
+}
+
+/** The file an exercise is graded from: the target's, or the reference's if it falls back. */
+export const fileFor = (target: Target, id: string): string =>
+  path.join(target.fallback.includes(id) ? target.reference : target.root, findExercise(id).file);
