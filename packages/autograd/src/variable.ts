@@ -146,7 +146,7 @@ export class Variable {
   unsqueeze(dim: number): Variable { return vw.unsqueeze(this, dim); }
   permute(...dims: number[] | [readonly number[]]): Variable { return vw.permute(this, shapeArgs(dims)); }
   transpose(dim0 = -2, dim1 = -1): Variable { return vw.transpose(this, dim0, dim1); }
-  /** 2-D transpose (reverses the first and last axes, like the Tensor's `.T`). */
+  /** Swaps the first and last axes: the transpose of a matrix (like the Tensor's `.T`). */
   get T(): Variable { return vw.transpose(this, 0, -1); }
   /** Transpose of the last two axes. */
   get mT(): Variable { return vw.transpose(this, -2, -1); }
@@ -180,10 +180,16 @@ export const parameter = (x: Tensor | NestedArray, options: { dtype?: DType } = 
  * Turn an op's operand into a Variable. A Tensor becomes a constant; a number becomes a constant
  * scalar in the dtype of `like`, as the tensor package does (a fraction next to int32 is float32).
  */
-export function lift(x: Input, like?: Variable): Variable {
+export function lift(op: string, x: Input, like?: Variable): Variable {
   if (x instanceof Variable) return x;
   if (x instanceof Tensor) return new Variable(x);
-  if (typeof x !== 'number') throw new TypeError(`expected a Variable, a Tensor or a number, got ${typeof x}`);
+  if (typeof x !== 'number') throw new TypeError(`${op}: expected a Variable, a Tensor or a number, got ${typeof x}`);
   const dtype = like === undefined ? 'float32' : like.dtype === 'int32' && !Number.isInteger(x) ? 'float32' : like.dtype;
   return new Variable(tensor(x, { dtype }));
+}
+
+/** Both operands of a binary op; a number on either side takes its dtype from the other side. */
+export function liftPair(op: string, x: Input, y: Input): [Variable, Variable] {
+  const a = typeof x === 'number' ? lift(op, x, lift(op, y)) : lift(op, x);
+  return [a, lift(op, y, a)];
 }

@@ -125,6 +125,12 @@ describe('Variable', () => {
     expect(() => new Variable([1, 2] as never)).toThrow('Variable: expected a Tensor');
   });
 
+  it('names the op when an operand is wrong', () => {
+    expect(() => parameter([1]).add('2' as never)).toThrow('add: expected a Variable, a Tensor or a number, got string');
+    expect(() => parameter([1, 2]).mul(parameter([1, 2, 3]))).toThrow('mul: shapes [2] and [3] cannot be broadcast together');
+    expect(() => parameter([1, 2]).sum(2)).toThrow('sum: dim 2 is out of range for a tensor of rank 1');
+  });
+
   it('comparisons give plain masks', () => {
     const m = parameter([1, 2, 3]).gt(2);
     expect(m.toArray()).toEqual([0, 0, 1]);

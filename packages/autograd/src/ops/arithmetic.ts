@@ -5,7 +5,7 @@
 import type { Tensor } from '@gradschool/tensor';
 import { record } from '../record.ts';
 import { unbroadcast } from '../unbroadcast.ts';
-import { type Input, lift, type Variable } from '../variable.ts';
+import { type Input, liftPair, type Variable } from '../variable.ts';
 import { where } from './select.ts';
 
 type BinaryVjp = (g: Variable, a: Variable, b: Variable, out: Variable) => Variable;
@@ -13,8 +13,7 @@ type BinaryVjp = (g: Variable, a: Variable, b: Variable, out: Variable) => Varia
 /** Record `op` with one vjp per operand, each reduced to its operand's shape. */
 export function binaryOp(op: string, forward: (a: Tensor, b: Tensor) => Tensor, vjpA: BinaryVjp, vjpB: BinaryVjp) {
   return (x: Input, y: Input): Variable => {
-    const a = typeof x === 'number' ? lift(x, lift(y)) : lift(x);
-    const b = lift(y, a);
+    const [a, b] = liftPair(op, x, y);
     const out = record(op, forward(a.value, b.value), [a, b], [
       (g) => unbroadcast(vjpA(g, a, b, out), a.shape),
       (g) => unbroadcast(vjpB(g, a, b, out), b.shape),

@@ -30,7 +30,7 @@ export function indexSelect(x: Variable, dim: number, index: Tensor | readonly n
 
 /** Join along `dim`; each input's gradient is its own stretch of the output's gradient. */
 export function concat(xs: readonly (Variable | Tensor)[], dim = 0): Variable {
-  const vars = xs.map((x) => lift(x));
+  const vars = xs.map((x) => lift('concat', x));
   const value = concatTensors(vars.map((v) => v.value), dim);
   const d = normalizeDim('concat', dim, value.ndim, value.shape);
   const starts = vars.map((_, i) => vars.slice(0, i).reduce((n, v) => n + v.shape[d], 0));
@@ -39,7 +39,7 @@ export function concat(xs: readonly (Variable | Tensor)[], dim = 0): Variable {
 
 /** Join along a new axis `dim`; input i's gradient is slice i of the output's gradient. */
 export function stack(xs: readonly (Variable | Tensor)[], dim = 0): Variable {
-  const vars = xs.map((x) => lift(x));
+  const vars = xs.map((x) => lift('stack', x));
   const value = stackTensors(vars.map((v) => v.value), dim);
   const d = normalizeDim('stack', dim, value.ndim, value.shape);
   return record('stack', value, vars, vars.map((_, i) => (g: Variable) => g.narrow(d, i, 1).squeeze(d)));

@@ -9,7 +9,7 @@ import { unbroadcast } from '../unbroadcast.ts';
 import { lift, type Variable } from '../variable.ts';
 
 export function matmul(x: Variable | Tensor, y: Variable | Tensor): Variable {
-  const [a, b] = [lift(x), lift(y)];
+  const [a, b] = [lift('matmul', x), lift('matmul', y)];
   const value = a.value.matmul(b.value); // checks the shapes and names them if they do not fit
   const A = a.ndim === 1 ? a.unsqueeze(0) : a;
   const B = b.ndim === 1 ? b.unsqueeze(1) : b;

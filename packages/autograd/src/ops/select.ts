@@ -5,14 +5,13 @@
 import { type Tensor, where as whereTensor } from '@gradschool/tensor';
 import { record } from '../record.ts';
 import { unbroadcast } from '../unbroadcast.ts';
-import { type Input, lift, Variable } from '../variable.ts';
+import { type Input, liftPair, Variable } from '../variable.ts';
 import { binaryOp } from './arithmetic.ts';
 
 /** cond != 0 ? a : b, broadcast over all three; `cond` is a constant mask. */
 export function where(cond: Tensor | Variable, x: Input, y: Input): Variable {
   const mask = cond instanceof Variable ? cond.value : cond;
-  const a = typeof x === 'number' ? lift(x, lift(y)) : lift(x);
-  const b = lift(y, a);
+  const [a, b] = liftPair('where', x, y);
   return record('where', whereTensor(mask, a.value, b.value), [a, b], [
     (g) => unbroadcast(where(mask, g, 0), a.shape),
     (g) => unbroadcast(where(mask, 0, g), b.shape),
