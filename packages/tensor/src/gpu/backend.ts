@@ -1,0 +1,125 @@
+/**
+ * The gpu backend: the kernel interface of backend.ts over a gpu.js Device. float32 only, as
+ * gpu.js computes; int32 tensors are held as float32 (exact up to 2^24) and handed back as int32.
+ */
+import type { Backend, Storage, View } from '../backend.ts';
+import type { DType, TypedArray } from '../dtype.ts';
+import { contiguousStrides, fmt, type Shape, sizeOf } from '../shape.ts';
+import type { Device, GpuMode } from './device.ts';
+import * as k from './kernels.ts';
+import { type KernelCall, MAX_ELEMENTS } from './program.ts';
+
+export interface GpuBackend extends Backend {
+  readonly mode: GpuMode;
+  /** Distinct kernels built so far. */
+  readonly kernelsBuilt: number;
+  /** Kernels run so far: proof that ops really ran on the device. */
+  readonly kernelRuns: number;
+}
+
+class GpuStorage<H> implements Storage {
+  readonly backend = 'gpu';
+  readonly dtype: DType;
+  readonly length: number;
+  readonly handle: H;
+  constructor(handle: H, dtype: DType, length: number) {
+    this.handle = handle;
+    this.dtype = dtype;
+    this.length = length;
+  }
+}
+
+function checkDType(op: string, dtype: DType): void {
+  if (dtype === 'float64') {
+    throw new TypeError(
+      `${op}: the gpu backend has no float64 (gpu.js computes in float32); use .to('float32') first, or setBackend('cpu') for float64`,
+    );
+  }
+}
+
+function checkSize(op: string, shape: Shape): void {
+  if (sizeOf(shape) > MAX_ELEMENTS) {
+    throw new RangeError(`${op}: shape ${fmt(shape)} has ${sizeOf(shape)} elements; the gpu backend holds at most 2^24 = ${MAX_ELEMENTS} per tensor (its indices are float32)`);
+  }
+}
+
+export function createGpuBackend<H>(device: Device<H>): GpuBackend {
+  let runs = 0;
+  // device memory (textures, buffers) is freed when its storage is garbage collected
+  const registry = new FinalizationRegistry<H>((handle) => device.free(handle));
+
+  // an empty tensor holds no device memory; kernels never index it, but gpu.js wants an array in its place
+  let placeholder: H | undefined;
+  const store = (dtype: DType, length: number, make: () => H): GpuStorage<H> => {
+    if (length === 0) return new GpuStorage((placeholder ??= device.upload(new Float32Array(1))), dtype, 0);
+    const s = new GpuStorage(make(), dtype, length);
+    registry.register(s, s.handle);
+    return s;
+  };
+  const operand = (v: View): k.Operand<H> => ({ data: (v.storage as GpuStorage<H>).handle, shape: v.shape, strides: v.strides, offset: v.offset });
+  const run = (op: string, shape: Shape, dtype: DType, call: () => KernelCall<H>): GpuStorage<H> => {
+    checkDType(op, dtype);
+    checkSize(op, shape);
+    return store(dtype, sizeOf(shape), () => {
+      runs++;
+      return device.run(call());
+    });
+  };
+  const isInt = (dtype: DType): boolean => dtype === 'int32';
+
+  return {
+    name: 'gpu',
+    mode: device.mode,
+    get kernelsBuilt() { return device.kernelsBuilt; },
+    get kernelRuns() { return runs; },
+
+    upload(data: TypedArray): Storage {
+      const dtype: DType = data instanceof Float32Array ? 'float32' : data instanceof Int32Array ? 'int32' : 'float64';
+      checkDType('tensor', dtype);
+      checkSize('tensor', [data.length]);
+      if (dtype === 'int32') {
+        const big = data.find((v) => Math.abs(v) > MAX_ELEMENTS);
+        if (big !== undefined) {
+          throw new RangeError(`tensor: int32 value ${big} is too large for the gpu backend, which holds int32 as float32 (exact up to 2^24 = ${MAX_ELEMENTS})`);
+        }
+      }
+      return store(dtype, data.length, () => device.upload(dtype === 'float32' ? (data as Float32Array) : Float32Array.from(data)));
+    },
+
+    download(storage: Storage): TypedArray {
+      const s = storage as GpuStorage<H>;
+      const values = s.length === 0 ? new Float32Array(0) : device.read(s.handle, s.length);
+      return s.dtype === 'int32' ? Int32Array.from(values) : values;
+    },
+
+    copy: (x, dtype) => run('copy', x.shape, dtype, () => k.copy(operand(x), isInt(dtype))),
+    unary: (op, x, dtype) => run(op, x.shape, dtype, () => k.unary(op, operand(x), isInt(dtype))),
+    binary: (op, a, b, shape, dtype) => run(op, shape, dtype, () => k.binary(op, operand(a), operand(b), shape, isInt(dtype))),
+    where: (cond, a, b, shape, dtype) =>
+      run('where', shape, dtype, () => k.where(operand(cond), operand(a), operand(b), shape, isInt(dtype))),
+    reduce: (op, x, dim, dtype) =>
+      run(op, x.shape.map((d, i) => (i === dim ? 1 : d)), dtype, () => k.reduce(op, operand(x), dim, isInt(dtype))),
+    matmul(a, b, dtype) {
+      const r = a.shape.length;
+      const shape = [...a.shape.slice(0, r - 1), b.shape[r - 1]];
+      return run('matmul', shape, dtype, () => k.matmul(operand(a), operand(b), isInt(dtype)));
+    },
+    gather: (x, dim, index, dtype) => run('gather', index.shape, dtype, () => k.gather(operand(x), dim, operand(index), isInt(dtype))),
+    scatterAdd: (shape, dim, index, src, dtype) =>
+      run('scatterAdd', shape, dtype, () => k.scatterAdd(shape, dim, operand(index), operand(src), isInt(dtype))),
+
+    concat(xs, dim, dtype) {
+      const join = (part: readonly View[]): View => {
+        const shape = part[0].shape.map((d, a) => (a === dim ? part.reduce((t, x) => t + x.shape[dim], 0) : d));
+        const storage = run('concat', shape, dtype, () => k.concat(part.map(operand), dim, isInt(dtype)));
+        return { storage, shape, strides: contiguousStrides(shape), offset: 0 };
+      };
+      // a kernel binds only a few inputs (storage-buffer limits): join in chunks, the part joined so far first
+      let done = join(xs.slice(0, k.CONCAT_INPUTS));
+      for (let i = k.CONCAT_INPUTS; i < xs.length; i += k.CONCAT_INPUTS - 1) {
+        done = join([done, ...xs.slice(i, i + k.CONCAT_INPUTS - 1)]);
+      }
+      return done.storage;
+    },
+  };
+}

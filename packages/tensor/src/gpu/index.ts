@@ -1,0 +1,58 @@
+/**
+ * `setBackend('gpu', { mode })`: gpu.js kernels in one of its modes. `auto` (the default) takes
+ * the first that works here: webgpu where navigator.gpu gives an adapter (Deno, browsers),
+ * webgl2 in a browser, headlessgl in Node when the optional `gl` package is installed, then
+ * gpu.js's WebAssembly mode, then its cpu mode. `getBackend().mode` says which was chosen.
+ */
+import { type BackendOptions, registerBackend } from '../backend.ts';
+import { GPU } from 'gpu.js';
+import { createGpuBackend, type GpuBackend } from './backend.ts';
+import { GPU_MODES, type GpuMode, LocalDevice } from './device.ts';
+import { canBlock, WorkerDevice } from './worker-device.ts';
+
+export { type GpuBackend } from './backend.ts';
+export { GPU_MODES, type GpuMode } from './device.ts';
+
+/** Whether gpu.js can run `mode` here, judged without starting it (webgpu still needs an adapter). */
+function supported(mode: GpuMode): boolean {
+  switch (mode) {
+    case 'webgpu': return GPU.isWebGPUSupported && canBlock();
+    case 'webgl2': return GPU.isWebGL2Supported;
+    case 'webgl': return GPU.isWebGLSupported;
+    case 'headlessgl': return GPU.isHeadlessGLSupported;
+    case 'webasm': return GPU.isWebAssemblySupported;
+    case 'cpu': return true;
+  }
+}
+
+function open(mode: GpuMode): GpuBackend {
+  if (!supported(mode)) {
+    const why = mode === 'webgpu' && GPU.isWebGPUSupported
+      ? 'it needs SharedArrayBuffer and a thread that may block (Deno, or a browser worker)'
+      : 'gpu.js cannot run it on this platform';
+    throw new Error(`setBackend: gpu mode '${mode}' is not available here (${why}); available: ${GPU_MODES.filter(supported).join(', ')}`);
+  }
+  return mode === 'webgpu' ? createGpuBackend(new WorkerDevice()) : createGpuBackend(new LocalDevice(mode));
+}
+
+function openAuto(): GpuBackend {
+  for (const mode of GPU_MODES.filter(supported)) {
+    try {
+      return open(mode);
+    } catch {
+      // e.g. navigator.gpu without an adapter: try the next mode
+    }
+  }
+  return open('cpu');
+}
+
+export function createGpu(options: BackendOptions = {}): GpuBackend {
+  const mode = options.mode ?? 'auto';
+  if (mode === 'auto') return openAuto();
+  if (!(GPU_MODES as readonly unknown[]).includes(mode)) {
+    throw new Error(`setBackend: unknown gpu mode '${String(mode)}'; expected 'auto' or one of ${GPU_MODES.join(', ')}`);
+  }
+  return open(mode as GpuMode);
+}
+
+registerBackend('gpu', createGpu);

@@ -1,0 +1,31 @@
+/**
+ * Strided views made as simple as possible before a kernel reads them: size-1 axes dropped and
+ * neighbouring axes merged wherever every operand steps through them as one (NumPy's iterator
+ * does the same). A contiguous tensor becomes one axis of stride 1, so the generic strided kernel
+ * at rank 1 is also the fast path, and far fewer kernels get built.
+ */
+import type { Shape } from '../shape.ts';
+
+export interface Layout {
+  shape: number[];
+  /** One stride list per operand, each as long as `shape`. */
+  strides: number[][];
+}
+
+export function coalesce(shape: Shape, strides: readonly (readonly number[])[]): Layout {
+  const keep = [...shape.keys()].filter((d) => shape[d] !== 1);
+  const out: Layout = { shape: [], strides: strides.map(() => []) };
+  for (const d of keep) {
+    const last = out.shape.length - 1;
+    // axis d continues axis `last` when, for every operand, one step of `last` is shape[d] steps of d
+    if (last >= 0 && strides.every((s, j) => out.strides[j][last] === s[d] * shape[d])) {
+      out.shape[last] *= shape[d];
+      strides.forEach((s, j) => (out.strides[j][last] = s[d]));
+    } else {
+      out.shape.push(shape[d]);
+      strides.forEach((s, j) => out.strides[j].push(s[d]));
+    }
+  }
+  if (out.shape.length === 0) return { shape: [1], strides: strides.map(() => [0]) };
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * The elementwise ops as gpu.js kernel source: the gpu twin of cpu/scalar.ts, with the same
+ * semantics (NaN propagation, round half to even, JavaScript's pow) written out where a shader's
+ * built-ins differ. Each entry emits statements into a Program and returns the local holding the
+ * result.
+ */
+import type { BinaryOp, UnaryOp } from '../backend.ts';
+
+/** Just what the op sources need from a Program. */
+export interface Emitter {
+  let(expr: string): string;
+  line(code: string): void;
+}
+
+/** Horner's rule for c[0] + x * (c[1] + x * (...)). */
+const horner = (x: string, c: readonly number[]): string =>
+  c.reduceRight((inner, ci) => (inner ? `${ci} + ${x} * (${inner})` : `${ci}`), '');
+
+const inverse = (ns: readonly number[]): number[] => ns.map((n) => 1 / n);
+
+/**
+ * log(u), given u and u - 1 exactly. A shader's log is only absolutely accurate near 1 (GLSL,
+ * Vulkan: 2^-21), useless for small results, so on [0.5, 2] it is the series
+ * 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...) with s = (u - 1)/(u + 1), |s| <= 1/3.
+ */
+function ln(p: Emitter, u: string, um1: string): string {
+  const s = p.let(`${um1} / (${u} + 1)`);
+  const s2 = p.let(`${s} * ${s}`);
+  const r = p.let(`Math.log(${u})`);
+  p.line(`if (${u} >= 0.5 && ${u} <= 2) { ${r} = 2 * ${s} * (${horner(s2, inverse([1, 3, 5, 7, 9, 11, 13, 15, 17]))}); }`);
+  return r;
+}
+
+/** exp(x) - 1 without cancellation: its Taylor series where |x| < 0.1 (8 terms reach float32 precision). */
+function expm1(p: Emitter, x: string): string {
+  const r = p.let(`Math.exp(${x}) - 1`);
+  p.line(`if (Math.abs(${x}) < 0.1) { ${r} = ${x} * (${horner(x, inverse([1, 2, 6, 24, 120, 720, 5040, 40320]))}); }`);
+  return r;
+}
+
+/** log(1 + x) without cancellation: 1 + x rounds, but x itself is u - 1 exactly enough for ln. */
+const log1p = (p: Emitter, x: string): string => ln(p, p.let(`1 + ${x}`), x);
+
+export const UNARY_SOURCE: Record<UnaryOp, (p: Emitter, x: string) => string> = {
+  neg: (p, x) => p.let(`-${x}`),
+  exp: (p, x) => p.let(`Math.exp(${x})`),
+  log: (p, x) => ln(p, x, p.let(`${x} - 1`)),
+  log1p,
+  expm1,
+  sqrt: (p, x) => p.let(`Math.sqrt(${x})`),
+  abs: (p, x) => p.let(`Math.abs(${x})`),
+  // 0 and NaN map to themselves, like Math.sign
+  sign: (p, x) => p.let(`${x} > 0 ? 1 : (${x} < 0 ? -1 : ${x})`),
+  tanh: (p, x) => {
+    // tanh|x| = -m / (m + 2) with m = expm1(-2|x|): no overflow, no cancellation near 0
+    const m = expm1(p, `-2 * Math.abs(${x})`);
+    const t = p.let(`-${m} / (${m} + 2)`);
+    return p.let(`${x} < 0 ? -${t} : ${t}`);
+  },
+  sigmoid: (p, x) => {
+    // split by sign so exp never overflows
+    const e = p.let(`Math.exp(-Math.abs(${x}))`);
+    return p.let(`${x} >= 0 ? 1 / (1 + ${e}) : ${e} / (1 + ${e})`);
+  },
+  // NaN stays NaN: tested first, as a shader compiler may turn `x < 0 ? 0 : x` into max(x, 0)
+  relu: (p, x) => p.let(`${x} != ${x} ? ${x} : (${x} < 0 ? 0 : ${x})`),
+  sin: (p, x) => p.let(`Math.sin(${x})`),
+  cos: (p, x) => p.let(`Math.cos(${x})`),
+  floor: (p, x) => p.let(`Math.floor(${x})`),
+  ceil: (p, x) => p.let(`Math.ceil(${x})`),
+  round: (p, x) => {
+    // half to even: a tie goes to the even neighbour
+    const f = p.let(`Math.floor(${x})`);
+    const d = p.let(`${x} - ${f}`);
+    const r = p.let(`${d} > 0.5 ? ${f} + 1 : ${f}`);
+    p.line(`if (${d} == 0.5) { ${r} = ${f} - 2 * Math.floor(${f} / 2) == 0 ? ${f} : ${f} + 1; }`);
+    return r;
+  },
+  reciprocal: (p, x) => p.let(`1 / ${x}`),
+  square: (p, x) => p.let(`${x} * ${x}`),
+};
+
+/** JavaScript's Math.pow: x^0 = 1 for every x, and a negative base takes an integer exponent's sign. */
+function pow(p: Emitter, a: string, b: string): string {
+  const odd = p.let(`Math.floor(${b}) == ${b} && Math.floor(${b} / 2) != ${b} / 2`);
+  const r = p.let(`Math.pow(Math.abs(${a}), ${b})`);
+  p.line(`if (${a} < 0) { if (Math.floor(${b}) == ${b}) { if (${odd}) { ${r} = -${r}; } } else { ${r} = Math.sqrt(${a}); } }`);
+  // a shader's pow(0, b < 0) is undefined; JavaScript's is inf, -inf for -0 and an odd b
+  p.line(`if (${a} == 0 && ${b} < 0) { ${r} = ${odd} ? 1 / ${a} : 1 / Math.abs(${a}); }`);
+  p.line(`if (${b} == 0) { ${r} = 1; }`);
+  return r;
+}
+
+/** max/min that return a NaN operand itself, as torch.maximum does (a shader's max may drop it). */
+const extreme = (cmp: '>' | '<') => (p: Emitter, a: string, b: string): string =>
+  p.let(`${a} != ${a} ? ${a} : (${b} != ${b} ? ${b} : (${a} ${cmp} ${b} ? ${a} : ${b}))`);
+
+const compare = (op: string) => (p: Emitter, a: string, b: string): string => p.let(`${a} ${op} ${b} ? 1 : 0`);
+
+export const BINARY_SOURCE: Record<BinaryOp, (p: Emitter, a: string, b: string) => string> = {
+  add: (p, a, b) => p.let(`${a} + ${b}`),
+  sub: (p, a, b) => p.let(`${a} - ${b}`),
+  mul: (p, a, b) => p.let(`${a} * ${b}`),
+  div: (p, a, b) => p.let(`${a} / ${b}`),
+  pow,
+  maximum: extreme('>'),
+  minimum: extreme('<'),
+  eq: compare('=='),
+  ne: compare('!='),
+  lt: compare('<'),
+  le: compare('<='),
+  gt: compare('>'),
+  ge: compare('>='),
+};
