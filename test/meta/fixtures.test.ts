@@ -1,8 +1,10 @@
 /**
  * Every exercise keeps plausible wrong answers and unusual correct ones in fixtures/<id>/, each
- * file's first line naming its mistake (`// wrong: …`) or its twist (`// correct: …`). Here each
- * is graded in this process by its exercise's checks: a wrong one must fail at least one check —
- * with a plain-words CheckFailure, not a crash of the harness — and a correct one must pass all.
+ * file's first line naming its mistake (`// wrong: …`), its twist (`// correct: …`), or saying it
+ * is a well-formed answer that ignores its input (`// trivial: …`). Here each is graded in this
+ * process by its exercise's checks: a wrong one must fail at least one check, a trivial one every
+ * check — always with a plain-words CheckFailure, not a crash of the harness — and a correct one
+ * must pass them all.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,7 @@ const FIXTURES = path.join(TEST_DIR, 'fixtures');
 
 interface Fixture {
   file: string;
-  kind: 'wrong' | 'correct';
+  kind: 'wrong' | 'correct' | 'trivial';
   why: string;
 }
 
@@ -26,8 +28,8 @@ function fixturesOf(id: string): Fixture[] {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => {
       const first = readFileSync(path.join(dir, f), 'utf8').split('\n')[0];
-      const m = /^\/\/ (wrong|correct): (.+)$/.exec(first);
-      if (!m) throw new Error(`fixtures/${id}/${f} must start with '// wrong: <the mistake>' or '// correct: <what is unusual>'`);
+      const m = /^\/\/ (wrong|correct|trivial): (.+)$/.exec(first);
+      if (!m) throw new Error(`fixtures/${id}/${f} must start with '// wrong: <the mistake>', '// correct: <what is unusual>' or '// trivial: <what it returns>'`);
       return { file: path.join(dir, f), kind: m[1] as Fixture['kind'], why: m[2] };
     });
 }
@@ -50,8 +52,9 @@ for (const exercise of EXERCISES) {
   describe(`fixtures of ${exercise.id}`, () => {
     const fixtures = fixturesOf(exercise.id);
 
-    test('include several wrong answers and at least one unusual correct one', () => {
+    test('include several wrong answers, a trivial one and at least one unusual correct one', () => {
       expect(fixtures.filter((f) => f.kind === 'wrong').length).toBeGreaterThanOrEqual(3);
+      expect(fixtures.filter((f) => f.kind === 'trivial').length).toBeGreaterThanOrEqual(1);
       expect(fixtures.filter((f) => f.kind === 'correct').length).toBeGreaterThanOrEqual(1);
     });
 
@@ -60,10 +63,12 @@ for (const exercise of EXERCISES) {
         const failed = await failures(exercise.id, f.file);
         if (f.kind === 'correct') {
           expect(failed, 'a correct implementation must keep every point').toEqual([]);
-        } else {
-          expect(failed.length, 'a wrong implementation must lose points').toBeGreaterThan(0);
-          for (const x of failed) expect(x.name, `${x.check}: ${x.message}`).toBe('CheckFailure');
+          return;
         }
+        const all = (await loadChecks(exercise.id)).length;
+        if (f.kind === 'trivial') expect(failed.map((x) => x.check), 'an answer that ignores its input must earn nothing').toHaveLength(all);
+        else expect(failed.length, 'a wrong implementation must lose points').toBeGreaterThan(0);
+        for (const x of failed) expect(x.name, `${x.check}: ${x.message}`).toBe('CheckFailure');
       });
     }
   });

@@ -114,6 +114,11 @@ export const checks = defineChecks<M>([
     points: 1,
     run: (impl) =>
       forAll(layers.map((l) => ({ ...l, x: nd([0, l.x.shape[1]]), g: nd([0, l.g.shape[1]]) })), (l) => {
+        // the same layer, first with its one-row batch: zeros of the right shapes alone earn nothing
+        const one: Layer = { ...l, x: nd([1, l.x.shape[1]], l.weight.data.slice(0, l.x.shape[1])), g: nd([1, l.g.shape[1]], l.bias.data) };
+        const { label: first, grads: g1 } = backward(impl, one);
+        const dW = expectTensor(`${first}.weight`, g1.weight, l.weight.shape, 'dL/dW, a Tensor');
+        expectClose(`${first}.weight`, dW, matmul(transpose(one.g), one.x), tolerance(matmul(transpose(abs(one.g)), abs(one.x))));
         const args = [
           { name: 'x', value: toTensor(l.x) },
           { name: 'weight', value: toTensor(l.weight) },

@@ -1,14 +1,15 @@
 /**
  * 2.4 — stable logsoftmax. Oracle: (x − m) − log Σ exp(x − m) per line in float64. The traps:
  * [0, −1000], whose second log-probability is −1000 although its probability rounds to 0
- * (so log(softmax(x)) gives −Infinity), and [1000, 1000], where exp overflows.
+ * (so log(softmax(x)) gives −Infinity), and [1000, 1000], where exp overflows. Lines of length 1
+ * (log-probability 0) and empty batches come up among the generated shapes.
  */
 import fc from 'fast-check';
 import type * as LogSoftmax from '#target/week2/2.4-log-softmax.ts';
 import { finite, moderate } from '../harness/arbitraries.ts';
 import { call, describeCall, expectTensor } from '../harness/call.ts';
-import { CheckFailure, defineChecks } from '../harness/check.ts';
-import { expectClose, firstMismatch, type Tolerance } from '../harness/compare.ts';
+import { defineChecks } from '../harness/check.ts';
+import { expectClose, type Tolerance } from '../harness/compare.ts';
 import { nd, toTensor } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
 import { type LineCase, lineCases, logSoftmaxNd } from './softmax-family.ts';
@@ -50,24 +51,12 @@ export const checks = defineChecks<M>([
       }),
   },
   {
-    name: 'adding a constant to every score of a line leaves logSoftmax unchanged',
-    points: 1,
+    name: 'logSoftmax(x + c) = logSoftmax(x) for a constant c added to every score of a line, however large',
+    points: 2,
     run: (impl) =>
       forAll(fc.tuple(lineCases(moderate(10)), fc.integer({ min: -5000, max: 5000 })), ([c, shift]) => {
-        const a = run(impl, c).y;
-        const b = run(impl, { x: nd(c.x.shape, c.x.data.map((v) => v + shift)), dim: c.dim });
-        if (firstMismatch(b.y.data(), a.data(), { abs: 1e-6, rel: 1e-6 }) >= 0) {
-          throw new CheckFailure(`${b.label} differs from logSoftmax of the same scores without the +${shift}; logSoftmax(x + c) must equal logSoftmax(x)`);
-        }
+        const { label, y } = run(impl, { x: nd(c.x.shape, c.x.data.map((v) => v + shift)), dim: c.dim });
+        expectClose(`${label} (the scores of logSoftmax(x) shifted by ${shift})`, y, logSoftmaxNd(c.x, c.dim), TOLERANCE);
       }),
-  },
-  {
-    name: 'a line of length 1 gives log-probability 0; empty batches give empty results',
-    points: 1,
-    run: (impl) =>
-      forAll(lineCases(finite(1e4), { maxSize: 2, maxLine: 1 }), (c) => {
-        const { label, y } = run(impl, c);
-        expectClose(label, y, nd(c.x.shape), TOLERANCE);
-      }, { examples: [{ x: nd([0, 3]), dim: 1 }, { x: nd([3, 1], [5, -1e4, 1e4]), dim: -1 }] }),
   },
 ]);

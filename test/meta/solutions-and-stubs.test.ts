@@ -1,0 +1,69 @@
+/**
+ * The two ends of the scale, through the grader CLI exactly as `npm run test:solutions` and a
+ * student's first run use it: the reference solutions earn every point (and --expect full
+ * agrees), the untouched stubs earn none, each check saying "not implemented", nothing crashing.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { EXERCISES } from '../catalogue.ts';
+import type { GradescopeResults } from '../grading/report/gradescope.ts';
+import type { ClassroomResult } from '../grading/report/classroom.ts';
+import { runScript } from './grade-helpers.ts';
+
+const out = mkdtempSync(path.join(tmpdir(), 'gradschool-meta-'));
+const ids = EXERCISES.map((e) => e.id);
+
+describe('the reference solutions', () => {
+  test('score 100 % with --expect full, in every output format', () => {
+    const json = path.join(out, 'solutions.json');
+    const githubOutput = path.join(out, 'github-output');
+    const summary = path.join(out, 'summary.md');
+    const run = runScript('bin/grade.ts', ['--target', 'solutions', '--expect', 'full', '--json', json, '--classroom'], {
+      GITHUB_OUTPUT: githubOutput,
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(run.stderr + run.stdout).toContain('Total  100 / 100');
+    expect(run.status).toBe(0);
+
+    const gradescope = JSON.parse(readFileSync(json, 'utf8')) as GradescopeResults;
+    expect(gradescope.score).toBe(100);
+    expect(gradescope.tests.every((t) => t.status === 'passed' && t.score === t.max_score)).toBe(true);
+    expect(gradescope.tests.reduce((a, t) => a + t.max_score, 0)).toBe(100);
+
+    const line = readFileSync(githubOutput, 'utf8').trim();
+    expect(line.startsWith('result=')).toBe(true);
+    const classroom = JSON.parse(Buffer.from(line.slice('result='.length), 'base64').toString('utf8')) as ClassroomResult;
+    expect(classroom).toMatchObject({ version: 1, status: 'pass', max_score: 100 });
+    expect(classroom.tests.reduce((a, t) => a + t.score, 0)).toBe(100);
+    expect(readFileSync(summary, 'utf8')).toContain('### Grade: 100 / 100 (100 %)');
+  });
+});
+
+describe('the stubs', () => {
+  test('score 0, every check "not implemented", and the grader exits 0', () => {
+    const json = path.join(out, 'stubs.json');
+    const run = runScript('bin/grade.ts', ['--json', json]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Total  0 / 100');
+    for (const id of ids) expect(run.stdout).toMatch(new RegExp(`${id.replace('.', '\\.')}\\s.*not implemented yet`));
+    expect(run.stdout).toContain(`Not started yet: ${ids.join(', ')}`);
+    const gradescope = JSON.parse(readFileSync(json, 'utf8')) as GradescopeResults;
+    expect(gradescope.score).toBe(0);
+    for (const t of gradescope.tests) expect(t.output, t.name).toMatch(/^exercise \d\.\d is not implemented yet$/);
+  });
+
+  test('--expect full turns the missing points into exit code 1, for one exercise at a time', () => {
+    const run = runScript('bin/grade.ts', ['--exercise', '2.3', '--expect', 'full']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('2.3');
+    expect(run.stdout).not.toContain('2.4');
+  });
+
+  test('a usage mistake is explained, with exit code 2', () => {
+    const run = runScript('bin/grade.ts', ['--exercise', '9.9']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("there is no exercise '9.9'");
+  });
+});
