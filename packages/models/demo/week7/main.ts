@@ -1,15 +1,30 @@
-/// <reference types="node" />
 /**
- * The week-7 demo: energy-based models and autoencoders, trained here and drawn to
- * `out/week7-*.svg`. Run with `npm run demo -- week7` (or `npx tsx packages/models/demo/week7/main.ts`).
+ * Week 7, end to end: energy-based models and autoencoders (course notes, week 7 part B and
+ * practicum), trained here and drawn to `out/week7-*.svg`.
+ *
+ *   npm run demo -- week7                                (Node, from the repository root)
+ *   npx deno run -A packages/models/demo/main.ts week7   (Deno)
  */
-import { pathToFileURL } from 'node:url';
+import { cdDemo } from './cd.ts';
+import { daeDemo } from './dae.ts';
 import { kmeansDemo } from './kmeans.ts';
-import { fileOutput } from './output.ts';
+import { maskedDemo } from './masked.ts';
+import { mlDemo } from './ml.ts';
+import { mnistDemo } from './mnist.ts';
 
-export async function week7(dir = 'out'): Promise<void> {
-  const out = fileOutput(dir);
-  kmeansDemo(out);
+const SECTIONS: [string, () => Promise<void>][] = [
+  ['K-means, a latent-variable energy-based model', kmeansDemo],
+  ['Maximum-likelihood training over a grid of y', mlDemo],
+  ['Autoencoders on the plane: plain against denoising', daeDemo],
+  ['Contrastive divergence', cdDemo],
+  ['Autoencoders on MNIST digits', mnistDemo],
+  ['A masked autoencoder on words', maskedDemo],
+];
+
+export async function week7(): Promise<void> {
+  console.log('Energy-based models and autoencoders (NYU Deep Learning, week 7), on the plane, on MNIST digits and on words');
+  for (const [title, run] of SECTIONS) {
+    console.log(`\n== ${title} (training...)`);
+    await run();
+  }
 }
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await week7();

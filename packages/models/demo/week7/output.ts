@@ -1,22 +1,10 @@
-/// <reference types="node" />
-/** Where the week-7 demo puts its pictures, and how it reports progress. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** Where the week-7 demo puts its pictures: `out/week7-<name>.svg` at the repository root. */
+import { writeText } from '../io.ts';
 
-export interface Output {
-  /** Write `out/week7-<name>.svg`. */
-  svg(name: string, content: string): void;
-  log(message: string): void;
-}
+const OUT = new URL('../../../../out/', import.meta.url);
 
-export function fileOutput(dir: string): Output {
-  mkdirSync(dir, { recursive: true });
-  return {
-    svg(name, content) {
-      const path = join(dir, `week7-${name}.svg`);
-      writeFileSync(path, content);
-      console.log(`  wrote ${path}`);
-    },
-    log: (message) => console.log(message),
-  };
+export async function saveSvg(name: string, svg: string): Promise<void> {
+  const url = new URL(`week7-${name}.svg`, OUT);
+  await writeText(url, svg);
+  console.log(`  wrote ${decodeURIComponent(url.pathname)}`);
 }
