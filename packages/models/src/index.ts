@@ -11,3 +11,4 @@ export * from './losses/index.ts';
 export * from './optim/index.ts';
 export { fit, predict, type FitOptions } from './train.ts';
 export * as plot from './plot/index.ts';
+export * from './week7/index.ts';
