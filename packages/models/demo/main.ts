@@ -12,6 +12,7 @@ import {
 } from '../src/index.ts';
 import { writeText } from './io.ts';
 import { progressBar } from './progress.ts';
+import { week7 } from './week7/main.ts';
 
 // The practicum's settings: 3 classes of 1000 points, 100 hidden units, seed 12345.
 const CLASSES = 3;
@@ -101,4 +102,6 @@ async function main(): Promise<void> {
   console.log(`\nplots (open them in a browser):\n${files.map(([name]) => `  ${decodeURIComponent(new URL(name, OUT).pathname)}`).join('\n')}`);
 }
 
-await main();
+// `npm run demo -- week7` (Deno: `deno run -A packages/models/demo/main.ts week7`) runs week 7 instead.
+const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ?? (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
+await (args.includes('week7') ? week7() : main());
