@@ -20,12 +20,13 @@ function classifierLoss(x: Variable, w1: Variable, b1: Variable, w2: Variable, l
   return logits.logSoftmax(1).gather(1, labels).indexSelect(0, rows).mean().neg();
 }
 
-const sizesArb = fc.record({ n: fc.integer({ min: 1, max: 6 }), hidden: fc.integer({ min: 1, max: 5 }), classes: fc.integer({ min: 2, max: 4 }), seed: seedArb });
+interface Sizes { n: number; hidden: number; classes: number; seed: number }
+const sizesArb: fc.Arbitrary<Sizes> = fc.record({ n: fc.integer({ min: 1, max: 6 }), hidden: fc.integer({ min: 1, max: 5 }), classes: fc.integer({ min: 2, max: 4 }), seed: seedArb });
 
 interface Problem { params: Tensor[]; labels: Tensor; rows: number[] }
 
 /** Made on cpu in float64 (the gpu backend has none); float32 copies are made before switching. */
-function problemOf({ n, hidden, classes, seed }: fc.RecordValue<typeof sizesArb>): Problem {
+function problemOf({ n, hidden, classes, seed }: Sizes): Problem {
   const params = [[n, 3], [3, hidden], [hidden], [hidden + 2, classes]].map((s, k) => randomTensor(s, seed + k));
   const labels = randint(0, classes, [n, 1], new Generator(seed));
   return { params, labels, rows: Array.from({ length: n + 1 }, (_, i) => (i * 7) % n) }; // row 0 picked twice
@@ -42,7 +43,7 @@ function gradientsOf({ params, labels, rows }: Problem): Float64Array[] {
  * so each backend is selected once: selecting a backend builds a fresh instance of it.
  */
 const problems = fc.sample(sizesArb, { numRuns: 4, seed: 20240607 });
-let cases: { sizes: fc.RecordValue<typeof sizesArb>; single: Problem; reference: Float64Array[] }[] = [];
+let cases: { sizes: Sizes; single: Problem; reference: Float64Array[] }[] = [];
 
 beforeAll(() => {
   setBackend('cpu');
