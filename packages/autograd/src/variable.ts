@@ -146,8 +146,8 @@ export class Variable {
   unsqueeze(dim: number): Variable { return vw.unsqueeze(this, dim); }
   permute(...dims: number[] | [readonly number[]]): Variable { return vw.permute(this, shapeArgs(dims)); }
   transpose(dim0 = -2, dim1 = -1): Variable { return vw.transpose(this, dim0, dim1); }
-  /** Swaps the first and last axes: the transpose of a matrix (like the Tensor's `.T`). */
-  get T(): Variable { return vw.transpose(this, 0, -1); }
+  /** Reverses all axes, like the Tensor's `.T` (for a matrix: its transpose). */
+  get T(): Variable { return vw.permute(this, [...this.shape.keys()].reverse()); }
   /** Transpose of the last two axes. */
   get mT(): Variable { return vw.transpose(this, -2, -1); }
   expand(...shape: number[] | [readonly number[]]): Variable { return vw.expand(this, shapeArgs(shape)); }
