@@ -2,8 +2,10 @@
  * The one alias: `#target/<file>` is the exercise file the target says (exercises/, solutions/,
  * a submission, or the reference for a fallback exercise). Relative imports between exercise
  * files go through the same redirect, so a student's 2.6 importing './2.4-log-softmax.ts' gets
- * the reference 2.4 when 2.4 falls back. `@gradschool/*` always means this repository's
- * packages, so a submission graded in bulk runs on the instructor's library.
+ * the reference 2.4 when 2.4 falls back; a reference file that imports an exercise its copy of
+ * the course does not hold (a student release ships only some references) gets the student's.
+ * `@gradschool/*` always means this repository's packages, so a submission graded in bulk runs
+ * on the instructor's library.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +30,10 @@ export function targetResolver(target: Target): Plugin {
       if (importer && (source.startsWith('./') || source.startsWith('../'))) {
         const file = path.resolve(path.dirname(importer.split('?')[0]), source);
         const to = redirect(file);
-        return to === file ? null : to;
+        if (to !== file) return to;
+        const inReference = path.relative(target.reference, file);
+        if (!inReference.startsWith('..') && !existsSync(file)) return redirect(path.join(target.root, inReference));
+        return null;
       }
       return null;
     },

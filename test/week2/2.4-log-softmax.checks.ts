@@ -12,6 +12,7 @@ import { defineChecks } from '../harness/check.ts';
 import { expectClose, type Tolerance } from '../harness/compare.ts';
 import { nd, toTensor } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
+import { show } from '../harness/show.ts';
 import { type LineCase, lineCases, logSoftmaxNd } from './softmax-family.ts';
 
 type M = typeof LogSoftmax;
@@ -56,7 +57,7 @@ export const checks = defineChecks<M>([
     run: (impl) =>
       forAll(fc.tuple(lineCases(moderate(10)), fc.integer({ min: -5000, max: 5000 })), ([c, shift]) => {
         const { label, y } = run(impl, { x: nd(c.x.shape, c.x.data.map((v) => v + shift)), dim: c.dim });
-        expectClose(`${label} (the scores of logSoftmax(x) shifted by ${shift})`, y, logSoftmaxNd(c.x, c.dim), TOLERANCE);
+        expectClose(`${label} (the scores ${show(c.x)} shifted by ${shift})`, y, logSoftmaxNd(c.x, c.dim), TOLERANCE);
       }),
   },
 ]);

@@ -70,7 +70,7 @@ function standardize(impl: M, x: Nd, stats?: { mean: Nd; std: Nd }) {
 }
 
 const sampleStats = (t: Tensor): { mean: number; variance: number; n: number } => {
-  const v = t.data();
+  const v = Array.from(t.data());
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   return { mean, variance: v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length, n: v.length };
 };

@@ -67,7 +67,7 @@ function checkLine(c: CheckOutcome, s: Style): string {
 
 function details(e: ExerciseResult, report: GradeReport, o: TextOptions): string {
   const s = o.style;
-  const parts = [s.bold(`── ${e.id} ${e.title} ${'─'.repeat(Math.max(3, WIDTH - e.id.length - e.title.length - 5))}`)];
+  const parts = [s.bold(`  ── ${e.id} ${e.title} ${'─'.repeat(Math.max(3, WIDTH - e.id.length - e.title.length - 7))}`)];
   parts.push(...e.checks.filter((c) => c.status !== 'passed').map((c) => checkLine(c, s)));
   const shaky = e.uses.filter((id) => report.exercises.some((x) => x.id === id && x.status !== 'passed' && x.status !== 'reference'));
   if (shaky.length > 0) {

@@ -1,0 +1,147 @@
+/**
+ * Write a student copy of the course: everything but the reference solutions, the fixtures and
+ * the instructors' suite, with the test package's `test` script grading the student and a GitHub
+ * Classroom workflow. `npx turbo test` there is the grader alone: the library packages keep their
+ * test files (`npx vitest run` in a package runs them) but not their turbo `test` scripts, so a
+ * student waits for their grade, not for the library's suites.
+ *
+ *   npm run release -- <folder>                      a new, empty folder
+ *   npm run release -- <folder> --reference 2.4,2.7  ship those references, for COURSE_FALLBACK
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findExercise } from '../catalogue.ts';
+import { REPO_ROOT } from '../grading/paths.ts';
+import { parseIds, UsageError } from '../grading/target.ts';
+
+/** Never copied: build output, caches, and what only instructors may see. */
+const SKIP_NAMES = new Set(['node_modules', '.git', '.turbo', 'out', 'dist', 'coverage']);
+const INSTRUCTOR_ONLY = ['solutions', 'test/fixtures', 'test/meta', 'test/bin/release.ts', 'test/bin/bulk.ts', 'test/vitest.config.ts'];
+const INSTRUCTOR_SCRIPTS = ['test:solutions', 'release', 'grade:bulk'];
+
+const CLASSROOM_WORKFLOW = `# GitHub Classroom: grade every push with the course's grader and report the points.
+name: Autograding Tests
+on: [push, workflow_dispatch, repository_dispatch]
+permissions:
+  checks: write
+  actions: read
+  contents: read
+jobs:
+  autograding:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm ci
+      - name: Grade
+        id: gradschool
+        run: npm run grade -w @gradschool/test -- --classroom
+      - name: Report
+        uses: classroom-resources/autograding-grading-reporter@v1
+        env:
+          GRADSCHOOL_RESULTS: "\${{ steps.gradschool.outputs.result }}"
+        with:
+          runners: gradschool
+`;
+
+const TEST_TSCONFIG = `{
+  "extends": "../tsconfig.base.json",
+  "compilerOptions": {
+    "types": ["node"],
+    // The checks are typed against your exercise modules; the stubs do not use their parameters yet.
+    "noUnusedParameters": false,
+    "paths": { "#target/*": ["../exercises/*"] }
+  },
+  "include": ["**/*.ts"],
+  "exclude": ["node_modules"]
+}
+`;
+
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+
+function copyTree(from: string, to: string, rel = ''): number {
+  let count = 0;
+  for (const entry of readdirSync(path.join(from, rel), { withFileTypes: true })) {
+    const relPath = path.posix.join(rel.split(path.sep).join('/'), entry.name);
+    if (SKIP_NAMES.has(entry.name) || INSTRUCTOR_ONLY.includes(relPath)) continue;
+    const source = path.join(from, relPath);
+    if (path.resolve(source) === path.resolve(to)) continue; // a release folder inside the repository
+    if (entry.isDirectory()) {
+      mkdirSync(path.join(to, relPath), { recursive: true });
+      count += copyTree(from, to, relPath);
+    } else if (entry.isFile()) {
+      cpSync(source, path.join(to, relPath));
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Drop the solutions workspace and the instructor scripts; make `test` mean grading. */
+function rewriteManifests(to: string): void {
+  const pkg = readJson(path.join(to, 'package.json'));
+  pkg.workspaces = (pkg.workspaces as string[]).filter((w) => w !== 'solutions');
+  for (const s of INSTRUCTOR_SCRIPTS) delete pkg.scripts?.[s];
+  writeJson(path.join(to, 'package.json'), pkg);
+
+  const lockFile = path.join(to, 'package-lock.json');
+  if (existsSync(lockFile)) {
+    const lock = readJson(lockFile);
+    const root = lock.packages[''];
+    root.workspaces = (root.workspaces as string[]).filter((w) => w !== 'solutions');
+    delete lock.packages.solutions;
+    delete lock.packages['node_modules/@gradschool/solutions'];
+    writeJson(lockFile, lock);
+  }
+
+  for (const name of readdirSync(path.join(to, 'packages'))) {
+    const file = path.join(to, 'packages', name, 'package.json');
+    if (!existsSync(file)) continue;
+    const lib = readJson(file);
+    for (const s of ['test', 'test:deno']) delete lib.scripts?.[s];
+    writeJson(file, lib);
+  }
+
+  const testPkg = readJson(path.join(to, 'test', 'package.json'));
+  testPkg.scripts.test = 'tsx bin/grade.ts';
+  for (const s of INSTRUCTOR_SCRIPTS) delete testPkg.scripts[s];
+  writeJson(path.join(to, 'test', 'package.json'), testPkg);
+  writeFileSync(path.join(to, 'test', 'tsconfig.json'), TEST_TSCONFIG);
+}
+
+function release(to: string, references: readonly string[]): { files: number } {
+  if (existsSync(to) && readdirSync(to).length > 0) throw new UsageError(`release: ${to} is not empty; give a new folder`);
+  mkdirSync(to, { recursive: true });
+  const files = copyTree(REPO_ROOT, to);
+  rewriteManifests(to);
+  for (const id of references) {
+    const file = findExercise(id).file;
+    mkdirSync(path.dirname(path.join(to, 'solutions', file)), { recursive: true });
+    cpSync(path.join(REPO_ROOT, 'solutions', file), path.join(to, 'solutions', file));
+  }
+  mkdirSync(path.join(to, '.github', 'workflows'), { recursive: true });
+  writeFileSync(path.join(to, '.github', 'workflows', 'classroom.yml'), CLASSROOM_WORKFLOW);
+  return { files: files + references.length + 1 };
+}
+
+function main(): number {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { reference: { type: 'string' } } });
+  try {
+    if (positionals.length !== 1) throw new UsageError('usage: npm run release -- <new folder> [--reference <ids>]');
+    const to = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+    const references = parseIds(values.reference, '--reference');
+    const { files } = release(to, references);
+    process.stdout.write(`Wrote a student copy to ${to} (${files} files${references.length ? `; references for ${references.join(', ')}` : ''}).\n`);
+    process.stdout.write('Students run: npm ci && npx turbo test   (or: npm run grade -w @gradschool/test -- --watch)\n');
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main();

@@ -1,0 +1,62 @@
+/**
+ * What holds the course together: exercises/ and solutions/ have the same files with the same
+ * exports and the same brief; every stub throws NotImplementedError with its own id; each
+ * brief states the points its checks are worth; the guide has a section for every exercise
+ * listing what its checks check; and no solution says "not implemented" or leaves a TODO.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { EXERCISES } from '../catalogue.ts';
+import { loadChecks } from '../checks.ts';
+import { EXERCISES_DIR, SOLUTIONS_DIR } from '../grading/paths.ts';
+
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+const header = (source: string) => /^\/\*\*[\s\S]*?\*\//.exec(source)?.[0] ?? '';
+
+const tsFiles = (dir: string, rel = ''): string[] =>
+  readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) =>
+    e.name === 'node_modules' ? [] : e.isDirectory() ? tsFiles(dir, path.join(rel, e.name)) : e.name.endsWith('.ts') ? [path.join(rel, e.name)] : [],
+  );
+
+describe('exercises and solutions', () => {
+  test('have the same exercise files, and nothing else but the stubs\' NotImplementedError', () => {
+    expect(tsFiles(SOLUTIONS_DIR).sort()).toEqual(EXERCISES.map((e) => e.file).sort());
+    expect(tsFiles(EXERCISES_DIR).sort()).toEqual([...EXERCISES.map((e) => e.file), 'not-implemented.ts'].sort());
+  });
+
+  for (const e of EXERCISES) {
+    test(`${e.id}: same exports, same brief, a stub that says which exercise it is, the right points`, async () => {
+      const [stub, reference] = [await import(path.join(EXERCISES_DIR, e.file)), await import(path.join(SOLUTIONS_DIR, e.file))];
+      expect(Object.keys(stub).sort()).toEqual(Object.keys(reference).sort());
+      const [stubText, referenceText] = [read(EXERCISES_DIR, e.file), read(SOLUTIONS_DIR, e.file)];
+      expect(header(stubText)).toBe(header(referenceText));
+      const points = (await loadChecks(e.id)).reduce((a, c) => a + c.points, 0);
+      expect(header(referenceText)).toContain(`Exercise ${e.id} — `);
+      expect(header(referenceText)).toContain(`(${points} points)`);
+      expect(header(referenceText)).toContain(`Checks: test/${e.file.replace(/\.ts$/, '.checks.ts')}`);
+      const throws = [...stubText.matchAll(/throw new NotImplementedError\('([^']+)'\)/g)].map((m) => m[1]);
+      expect(throws.length).toBeGreaterThan(0);
+      expect(new Set(throws)).toEqual(new Set([e.id]));
+    });
+  }
+});
+
+describe('the guide', () => {
+  const guide = read(EXERCISES_DIR, path.join('week2', 'README.md'));
+  for (const e of EXERCISES) {
+    test(`lists every check of ${e.id} with its points, as the grader names it`, async () => {
+      for (const c of await loadChecks(e.id)) expect(guide).toContain(`- ${c.name} (${c.points} point${c.points === 1 ? '' : 's'})`);
+    });
+    test(`has the section ${e.id} that the brief of ${e.file} links to`, () => {
+      const anchor = /Guide: exercises\/week2\/README\.md#(\S+)/.exec(read(SOLUTIONS_DIR, e.file))?.[1];
+      const headings = [...guide.matchAll(/^## (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-'));
+      expect(headings).toContain(anchor);
+    });
+  }
+});
+
+test('no solution says "not implemented" or leaves a TODO, FIXME or XXX', () => {
+  const offenders = tsFiles(SOLUTIONS_DIR).filter((f) => /not implemented|NotImplemented|\bTODO\b|\bFIXME\b|\bXXX\b/i.test(read(SOLUTIONS_DIR, f)));
+  expect(offenders).toEqual([]);
+});
