@@ -5,7 +5,7 @@ export { ellipse, type EllipseOptions, type EllipseSample } from './data/ellipse
 export { fitStandardizer, standardize, type Standardizer } from './data/standardize.ts';
 export { trainTestSplit, type SplitOptions } from './data/split.ts';
 export { minibatches, type MinibatchOptions } from './data/batches.ts';
-export { accuracy, confusionMatrix } from './metrics.ts';
+export { accuracy, confusionMatrix, type Predictions } from './metrics.ts';
 export * from './nn/index.ts';
 export * from './losses/index.ts';
 export * from './optim/index.ts';

@@ -1,9 +1,14 @@
 /** How good a classifier's predictions are. */
+import { Variable } from '@gradschool/autograd';
 import { formatShape as fmt, ShapeError, type Tensor, tensor } from '@gradschool/tensor';
 import { checkCount } from './check.ts';
 
+/** Predictions straight from a model (a Variable) or from predict (a Tensor). */
+export type Predictions = Tensor | Variable;
+
 /** [n, K] scores (logits or probabilities) -> their argmax; [n] class indices pass through. */
-function predictedClasses(op: string, predictions: Tensor, targets: Tensor): Int32Array {
+function predictedClasses(op: string, output: Predictions, targets: Tensor): Int32Array {
+  const predictions = output instanceof Variable ? output.value : output;
   const ok = targets.ndim === 1 && (predictions.ndim === 1 || predictions.ndim === 2) && predictions.shape[0] === targets.shape[0];
   if (!ok) {
     throw new ShapeError(
@@ -15,7 +20,7 @@ function predictedClasses(op: string, predictions: Tensor, targets: Tensor): Int
 }
 
 /** The share of examples whose predicted class is the target class, in [0, 1]. */
-export function accuracy(predictions: Tensor, targets: Tensor): number {
+export function accuracy(predictions: Predictions, targets: Tensor): number {
   const predicted = predictedClasses('accuracy', predictions, targets);
   if (predicted.length === 0) throw new RangeError('accuracy: there are no examples to score');
   const truth = targets.data();
@@ -29,7 +34,7 @@ export function accuracy(predictions: Tensor, targets: Tensor): number {
  * (rows are the truth, as in scikit-learn). The diagonal holds the hits; off it, which
  * classes the model mixes up.
  */
-export function confusionMatrix(predictions: Tensor, targets: Tensor, classes: number): Tensor {
+export function confusionMatrix(predictions: Predictions, targets: Tensor, classes: number): Tensor {
   checkCount('confusionMatrix', 'classes', classes, 1);
   const predicted = predictedClasses('confusionMatrix', predictions, targets);
   const truth = targets.data();

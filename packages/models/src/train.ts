@@ -29,8 +29,9 @@ export interface FitOptions {
  */
 export function fit(model: Module<[Input], Variable>, data: Dataset, opts: FitOptions): number[] {
   const n = checkDataset('fit', data);
+  if (n === 0) throw new RangeError('fit: the dataset has no examples to train on');
   const epochs = checkCount('fit', 'epochs', opts.epochs);
-  const batchSize = opts.batchSize ?? Math.max(n, 1);
+  const batchSize = opts.batchSize ?? n;
   model.train();
   const history: number[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {

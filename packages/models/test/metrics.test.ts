@@ -1,4 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
+import { Variable } from '@gradschool/autograd';
 import { tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
 import { accuracy, confusionMatrix } from '../src/metrics.ts';
@@ -18,6 +19,11 @@ describe('accuracy', () => {
     expect(accuracy(tensor(scores), tensor(targets, { dtype: 'int32' }))).toBe(hits / targets.length);
     const classes = tensor(scores.map(argmax), { dtype: 'int32' });
     expect(accuracy(classes, tensor(targets, { dtype: 'int32' }))).toBe(hits / targets.length);
+  });
+
+  it('takes a model\'s output Variable as well as a Tensor', () => {
+    const scores = new Variable(tensor([[0.1, 2], [3, -1], [0, 5]]), { requiresGrad: true });
+    expect(accuracy(scores, tensor([1, 0, 0], { dtype: 'int32' }))).toBe(2 / 3);
   });
 
   it('names the shapes it cannot compare, and refuses zero examples', () => {

@@ -39,6 +39,15 @@ describe('the week-2 practicum on the 3-class spiral', () => {
   });
 });
 
+describe('fit', () => {
+  it('refuses a dataset with no examples', () => {
+    const model = mlp(new Generator(0));
+    const empty = spiral(new Generator(0), { pointsPerClass: 0 });
+    expect(() => fit(model, empty, { loss: crossEntropy, optimizer: new Adam(model.parameters()), epochs: 1 })).toThrow(
+      'fit: the dataset has no examples to train on');
+  });
+});
+
 describe('predict', () => {
   it('runs in evaluation mode without recording, then restores the mode', () => {
     const g = new Generator(0);

@@ -17,7 +17,6 @@ export interface SavedTensor {
 export type StateDict = Record<string, SavedTensor>;
 
 /** A Module of any signature, for walking the tree. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyModule = Module<any[], unknown>;
 
 export abstract class Module<In extends unknown[] = [Input], Out = Variable> {
