@@ -8,6 +8,7 @@ import {
   CLASS_COLOURS, type Domain, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, legend, line, sequentialColours,
 } from '../plot/index.ts';
 import { el } from '../plot/svg.ts';
+import { checkCount } from '../check.ts';
 
 export interface MapOptions {
   title?: string;
@@ -26,7 +27,7 @@ export function topographicMap(g: Grid, energy: (points: Tensor) => Tensor, laye
   const field = energy(gridPoints(g));
   const sorted = Float64Array.from(field.data()).filter(Number.isFinite).sort();
   if (sorted.length === 0) throw new RangeError('topographicMap: the energy has no finite value on the grid');
-  const count = opts.levels ?? 14;
+  const count = checkCount('topographicMap', 'levels', opts.levels ?? 14, 1);
   const thresholds = [...new Set(Array.from({ length: count }, (_, i) => sorted[Math.floor(((i + 1) * sorted.length) / (count + 1))]))];
   const byRank = sequentialColours(0, thresholds.length);
   const colours = (v: number) => byRank(thresholds.filter((t) => t <= v).length);

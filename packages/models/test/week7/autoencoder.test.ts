@@ -8,6 +8,9 @@ import { trainAutoEncoder } from '../../src/week7/autoencoder/train.ts';
 import { reconstructionEnergy } from '../../src/week7/contrastive/dae-energy.ts';
 import { corruptGaussian } from '../../src/week7/corrupt.ts';
 
+// Seconds alone; allow for a machine busy with other test files in parallel.
+const TRAINING_TIMEOUT = 60_000;
+
 describe('AutoEncoder', () => {
   it('mirrors its widths and says whether it must compress', () => {
     const g = new Generator(0);
@@ -56,7 +59,7 @@ describe('over-complete autoencoders on the ellipse', () => {
     };
     plain = train();
     denoising = train((x, g) => corruptGaussian(x, 0.3, g));
-  });
+  }, TRAINING_TIMEOUT);
 
   it('without noise learns (nearly) the identity: it copies corrupted points instead of repairing them', () => {
     const out = noGrad(() => plain.forward(noisy)).value;

@@ -6,6 +6,9 @@ import { Adam } from '../../src/optim/adam.ts';
 import { EnergyNet } from '../../src/week7/contrastive/energy-net.ts';
 import { contrastiveDivergenceStep } from '../../src/week7/contrastive/train.ts';
 
+// Seconds alone; allow for a machine busy with other test files in parallel.
+const TRAINING_TIMEOUT = 60_000;
+
 describe('EnergyNet', () => {
   it('gives one energy per point', () => {
     const net = new EnergyNet({ generator: new Generator(0), hidden: [8] });
@@ -32,7 +35,7 @@ describe('contrastive divergence', () => {
     net = new EnergyNet({ generator: g, hidden: [32, 32] });
     const optimizer = new Adam(net.parameters(), { lr: 0.03 });
     for (let t = 0; t < 300; t++) losses.push(contrastiveDivergenceStep(net, data, optimizer, g, { kick: 1, steps: 5, lr: 0.02, margin: 2 }).loss);
-  });
+  }, TRAINING_TIMEOUT);
 
   it('makes the energy lower on held-out data than away from the manifold, inside or out', () => {
     // seeded run: held-out −17.5, inside −14.6, outside −10.2 (the scale is set by the margin only)

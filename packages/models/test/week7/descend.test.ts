@@ -13,17 +13,17 @@ const circleEnergy = (y: readonly number[], r: number) => (z: Variable) =>
 const point = fc.tuple(fc.double({ min: 0.5, max: 3, noNaN: true }), fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }));
 
 describe('descendEnergy', () => {
-  test.prop([point, fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: -2.5, max: 2.5, noNaN: true })], { numRuns: 40 })(
+  test.prop([point, fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: -2.5, max: 2.5, noNaN: true })], { numRuns: 25 })(
     'infers a continuous latent: the angle of a point on a circle', ([rho, phi], r, offset) => {
       const y = [rho * Math.cos(phi), rho * Math.sin(phi)];
       // E(z) = const − 2rρ cos(z − φ): from any start short of the far side, descent reaches z = φ
-      const { x: z, energy } = descendEnergy(circleEnergy(y, r), f64([phi + offset]), { steps: 300, lr: 0.05 / (r * rho) });
+      const { x: z, energy } = descendEnergy(circleEnergy(y, r), f64([phi + offset]), { steps: 200, lr: 0.05 / (r * rho) });
       const zz = z.item();
       // each step takes the angle error e to e − 0.1 sin e: from 2.5 rad it is below 1 within 30 steps,
-      // then shrinks by about 0.9 per step, far below 1e-3 by step 300
+      // then shrinks by about 0.9 per step, far below 1e-3 by step 200
       expect(Math.abs(Math.cos(zz) - Math.cos(phi)) + Math.abs(Math.sin(zz) - Math.sin(phi))).toBeLessThan(2e-3);
       expect(energy.item()).toBeCloseTo((rho - r) ** 2, 4);
-    });
+    }, 30_000); // 5,000 gradient steps: a second alone, more on a busy machine
 
   it('agrees with the zero-temperature free energy over a fine grid of z', () => {
     const y = [1.5, -0.4];

@@ -62,3 +62,7 @@ describe('imageRows and lossCurves', () => {
     expect(() => lossCurves([{ label: 'a', values: [Number.NaN] }])).toThrow('lossCurves: no finite value to draw');
   });
 });
+
+it('topographicMap refuses a level count that is not a positive integer', () => {
+  expect(() => topographicMap(grid([-1, 1], [-1, 1], 4), bowl, [], { levels: 0 })).toThrow('topographicMap: levels must be an integer >= 1, got 0');
+});

@@ -6,6 +6,9 @@ import { MASK_TOKEN, TOY_SENTENCE_LENGTH, TOY_VOCAB, toyCorpus } from '../../src
 import { MaskedTokenModel } from '../../src/week7/masked/model.ts';
 import { maskedTokenStep } from '../../src/week7/masked/train.ts';
 
+// Seconds alone; allow for a machine busy with other test files in parallel.
+const TRAINING_TIMEOUT = 60_000;
+
 const V = TOY_VOCAB.length;
 const id = (w: string) => TOY_VOCAB.indexOf(w);
 
@@ -39,7 +42,7 @@ describe('the masked autoencoder on the toy grammar', () => {
     model = new MaskedTokenModel({ vocabSize: V, length: TOY_SENTENCE_LENGTH, hidden: 32, generator: g });
     const optimizer = new Adam(model.parameters(), { lr: 0.01 });
     for (let t = 0; t < 150; t++) losses.push(maskedTokenStep(model, train, 0.25, optimizer, g));
-  });
+  }, TRAINING_TIMEOUT);
 
   it('fills in a masked word from its partner in the context', () => {
     // sound from animal, animal from sound, place from preposition, and the fixed second article

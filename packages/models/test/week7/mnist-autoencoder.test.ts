@@ -6,6 +6,9 @@ import { AutoEncoder } from '../../src/week7/autoencoder/autoencoder.ts';
 import { trainAutoEncoder } from '../../src/week7/autoencoder/train.ts';
 import { loadMnist } from '../../src/week7/mnist.ts';
 
+// Seconds alone; allow for a machine busy with other test files in parallel.
+const TRAINING_TIMEOUT = 60_000;
+
 // An under-complete autoencoder 784 → 32 → 784 (ReLU code, sigmoid pixels) on 500 real MNIST
 // digits, 5 epochs of batches of 25 (100 Adam steps, lr 0.01) on the binary cross-entropy.
 describe('an MNIST autoencoder', () => {
@@ -20,7 +23,7 @@ describe('an MNIST autoencoder', () => {
     const g = new Generator(1);
     ae = new AutoEncoder({ sizes: [784, 32], generator: g, output: 'sigmoid' });
     history = trainAutoEncoder(ae, train, { optimizer: new Adam(ae.parameters(), { lr: 0.01 }), epochs: 5, batchSize: 25, generator: g, loss: 'bce' });
-  });
+  }, TRAINING_TIMEOUT);
 
   it('reconstructs held-out digits with a per-pixel squared error under 0.045, where the mean digit scores 0.066', () => {
     const meanDigit = heldOut.sub(train.mean(0)).square().mean().item();
