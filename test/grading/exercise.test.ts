@@ -31,9 +31,9 @@ for (const exercise of exercises) {
       impl = await import(/* @vite-ignore */ `#target/${exercise.file}`);
     });
     for (const check of checks) {
-      const run = () => {
+      const run = async () => {
         progress(`check\t${check.name}`);
-        withSeed(seed, check.name, () => check.run(impl as never));
+        await withSeed(seed, check.name, () => check.run(impl as never));
       };
       test(check.name, run, check.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     }

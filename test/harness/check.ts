@@ -7,7 +7,8 @@ export interface Check<M> {
   readonly points: number;
   /** Hard limit for one run of `run`; checks that train a network need more than the default. */
   readonly timeoutMs?: number;
-  readonly run: (impl: M) => void;
+  /** Throws (a CheckFailure, in plain words) unless the implementation has the property. */
+  readonly run: (impl: M) => void | Promise<void>;
 }
 
 /** A check of any exercise (its `run` is called with a module the catalogue resolved). */

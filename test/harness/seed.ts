@@ -7,7 +7,10 @@ export const DEFAULT_SEED = 42;
 
 let current: { base: number; check: string; count: number } | undefined;
 
-/** Run `fn` (one check) with its properties seeded from `base`. */
+/**
+ * Run `fn` (one check) with its properties seeded from `base`. An asynchronous check must draw
+ * its seeds before its first await: the context ends when `fn` returns.
+ */
 export function withSeed<T>(base: number, check: string, fn: () => T): T {
   const saved = current;
   current = { base, check, count: 0 };

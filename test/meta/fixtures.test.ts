@@ -39,7 +39,7 @@ async function failures(id: string, file: string): Promise<{ check: string; name
   const out: { check: string; name: string; message: string }[] = [];
   for (const check of await loadChecks(id)) {
     try {
-      withSeed(DEFAULT_SEED, check.name, () => check.run(impl as never));
+      await withSeed(DEFAULT_SEED, check.name, () => check.run(impl as never));
     } catch (error) {
       const e = error as Error;
       out.push({ check: check.name, name: e.name, message: e.message });

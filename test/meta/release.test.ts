@@ -27,7 +27,7 @@ beforeAll(() => {
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   // the repository's install stands in for `npm ci` (which the manifests are checked for below)
-  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(copy, 'node_modules'), process.platform === 'win32' ? 'junction' : 'dir');
 });
 
 describe('a student release', () => {
