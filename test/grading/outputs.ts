@@ -13,7 +13,7 @@ import { renderReport } from './report/text.ts';
 import type { ExerciseResult, GradeReport } from './results.ts';
 
 /** The command that grades one exercise again with the same settings. */
-export function replayCommand(report: GradeReport, exercise: ExerciseResult): string {
+function replayCommand(report: GradeReport, exercise: ExerciseResult): string {
   const scripts = existsSync(path.join(REPO_ROOT, 'package.json'))
     ? (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts ?? {})
     : {};

@@ -1,9 +1,10 @@
 /**
- * Grade one exercise in a vitest process of its own, watched from outside. Each check reports
- * when it starts and when it ends; a check (or a file load) that overruns its time is stopped by
- * killing the process group, recorded as timed out, and the remaining checks run in a fresh
- * process. So an infinite loop, a crash or a process.exit in exercise code costs only the
- * checks it touches, and the grading run always finishes.
+ * Grade one exercise in a vitest process of its own, watched from outside. The worker writes
+ * which check it starts to a progress file; results come back over IPC. A check (or a file
+ * load) that overruns its time is stopped by killing the process group, recorded as timed out,
+ * and the remaining checks run in a fresh process. So an infinite loop, a crash or a
+ * process.exit in exercise code costs only the checks it touches, and the grading run always
+ * finishes.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -108,8 +109,14 @@ function attempt(exercise: Exercise, checks: readonly AnyCheck[], settings: RunS
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     child.on('message', (m: GradingMessage) => {
-      if (m.type === 'result') results.push(m);
-      else if (m.type === 'errors' || m.type === 'end') errors.push(...m.errors);
+      if (m.type === 'result') {
+        results.push(m);
+        // the worker may already be in the next check (its progress line is then newer); if not, allow for teardown
+        if (m.check === running) {
+          running = undefined;
+          deadline = Date.now() + loadTimeout;
+        }
+      } else if (m.type === 'errors' || m.type === 'end') errors.push(...m.errors);
       else if (m.type === 'log' && output.length < MAX_OUTPUT_LINES) {
         output.push(...m.content.trimEnd().split('\n').slice(0, MAX_OUTPUT_LINES - output.length));
       }
@@ -191,7 +198,7 @@ export async function runExercise(exercise: Exercise, settings: RunSettings): Pr
       const check = remaining.find((c) => c.name === m.check);
       if (check) outcomes.set(check.name, outcomeOf(check, m, loadFailure, settings.target.root));
     }
-    const stoppedCheck = remaining.find((c) => c.name === a.stopped?.check);
+    const stoppedCheck = remaining.find((c) => c.name === a.stopped?.check && !outcomes.has(c.name));
     if (stoppedCheck) {
       const limit = Math.round(limitOf(stoppedCheck, afterTimeout) / 100) / 10;
       outcomes.set(stoppedCheck.name, {

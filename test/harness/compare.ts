@@ -19,7 +19,7 @@ export const within = (got: number, want: number, tol: Tolerance, scale = 0): bo
   got === want || Math.abs(got - want) <= tol.abs + tol.rel * Math.max(Math.abs(want), scale);
 
 /** The first flat index where `got` and `want` differ by more than `tol`, or -1. */
-export function firstMismatch(got: ArrayLike<number>, want: ArrayLike<number>, tol: Tolerance): number {
+function firstMismatch(got: ArrayLike<number>, want: ArrayLike<number>, tol: Tolerance): number {
   if (got.length !== want.length) return Math.min(got.length, want.length);
   for (let i = 0; i < want.length; i++) if (!within(got[i], want[i], tol, tol.scale?.[i])) return i;
   return -1;

@@ -20,8 +20,6 @@ export function nd(shape: readonly number[], data: ArrayLike<number> = new Float
 export const toTensor = (a: Nd, dtype: 'float32' | 'float64' = 'float64'): Tensor =>
   tensor(a.data, { shape: a.shape, dtype });
 
-export const fromTensor = (t: Tensor): Nd => nd(t.shape, t.data());
-
 /** Flat indices of every 1-D line along `dim` (negative counts from the end). */
 export function lines(shape: readonly number[], dim: number): number[][] {
   const d = dim < 0 ? dim + shape.length : dim;
@@ -44,11 +42,6 @@ export function mapLines(a: Nd, dim: number, f: (line: number[]) => number[]): N
     idx.forEach((i, k) => (out[i] = result[k]));
   }
   return nd(a.shape, out);
-}
-
-/** Elementwise combination of same-shape arrays. */
-export function zipWith(f: (...vs: number[]) => number, ...arrays: Nd[]): Nd {
-  return nd(arrays[0].shape, arrays[0].data.map((_, i) => f(...arrays.map((a) => a.data[i]))));
 }
 
 /** [m, k] · [k, n] by the textbook triple loop. */
