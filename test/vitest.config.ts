@@ -10,6 +10,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['meta/**/*.test.ts'],
+    // the fixtures are graded in this process: on the exact reference backend, as the grader does
+    env: { GRADSCHOOL_BACKEND: 'cpu' },
     pool: 'forks',
     testTimeout: 180_000,
     hookTimeout: 180_000,

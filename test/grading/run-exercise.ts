@@ -91,6 +91,8 @@ function attempt(exercise: Exercise, checks: readonly AnyCheck[], settings: RunS
         COURSE_CHECKS: JSON.stringify(checks.map((c) => c.name)),
         COURSE_SEED: String(settings.seed),
         COURSE_PROGRESS: progressFile,
+        // grades compare with float64 oracles: always the exact reference backend, whatever the shell says
+        GRADSCHOOL_BACKEND: 'cpu',
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: process.platform !== 'win32',
