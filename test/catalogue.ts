@@ -1,7 +1,7 @@
 /**
- * The exercises: id, title and file (the same path under exercises/ and solutions/). Their checks
- * are in checks.ts, kept apart so that this list loads without the tensor library (the vitest
- * config reads it). Week 7 joins as another chapter.
+ * The exercises: id, title and file (the same path under exercises/ and solutions/; its checks
+ * are the same path here with .checks.ts, loaded by checks.ts). This list imports nothing, so
+ * the vitest config can read it. Week 7 joins as another chapter.
  */
 
 export interface Chapter {
