@@ -42,16 +42,17 @@ describe('exercises and solutions', () => {
   }
 });
 
-describe('the guide', () => {
-  const guide = read(EXERCISES_DIR, path.join('week2', 'README.md'));
+describe('the chapter guides', () => {
   for (const e of EXERCISES) {
-    test(`lists every check of ${e.id} with its points, as the grader names it`, async () => {
-      for (const c of await loadChecks(e.id)) expect(guide).toContain(`- ${c.name} (${c.points} point${c.points === 1 ? '' : 's'})`);
+    const guide = () => read(EXERCISES_DIR, e.chapter.guide);
+    test(`list every check of ${e.id} with its points, as the grader names it`, async () => {
+      for (const c of await loadChecks(e.id)) expect(guide()).toContain(`- ${c.name} (${c.points} point${c.points === 1 ? '' : 's'})`);
     });
-    test(`has the section ${e.id} that the brief of ${e.file} links to`, () => {
-      const anchor = /Guide: exercises\/week2\/README\.md#(\S+)/.exec(read(SOLUTIONS_DIR, e.file))?.[1];
-      const headings = [...guide.matchAll(/^## (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-'));
-      expect(headings).toContain(anchor);
+    test(`have the section ${e.id} that the brief of ${e.file} links to`, () => {
+      const link = /Guide: exercises\/(\S+)#(\S+)/.exec(read(SOLUTIONS_DIR, e.file));
+      expect(link?.[1]).toBe(e.chapter.guide);
+      const headings = [...guide().matchAll(/^## (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-'));
+      expect(headings).toContain(link?.[2]);
     });
   }
 });
