@@ -47,6 +47,8 @@ function options(argv: string[]) {
     },
   });
   const env = process.env;
+  // npm runs scripts in the package's folder; paths the user typed are relative to where they typed them
+  const cwd = env.INIT_CWD ?? process.cwd();
   const ids = parseIds([...(values.exercise ?? []), ...positionals, env.COURSE_EXERCISE ?? ''].join(','), '--exercise');
   if (values.expect !== undefined && values.expect !== 'full') throw new UsageError(`--expect takes 'full', got '${values.expect}'`);
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
@@ -54,12 +56,12 @@ function options(argv: string[]) {
   return {
     help: values.help ?? false,
     grade: {
-      target: resolveTarget(values.target ?? env.COURSE_TARGET, values.fallback ?? env.COURSE_FALLBACK),
+      target: resolveTarget(values.target ?? env.COURSE_TARGET, values.fallback ?? env.COURSE_FALLBACK, cwd),
       seed: seedFromEnv(values.seed ?? env.COURSE_SEED),
       only: ids,
       jobs,
     } satisfies GradeOptions,
-    json: values.json,
+    json: values.json && path.resolve(cwd, values.json),
     classroom: values.classroom ?? false,
     watch: values.watch ?? false,
     expectFull: values.expect === 'full',
