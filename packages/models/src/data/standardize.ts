@@ -23,8 +23,10 @@ export function fitStandardizer(x: Tensor): Standardizer {
   }
   const mean = x.mean(0);
   const spread = x.std(0, { correction: 0 });
-  // A constant feature carries no information to rescale: dividing by 0 would make NaNs.
-  const std = where(spread.gt(0), spread, 1);
+  // A constant feature carries no information to rescale: dividing by 0 would make NaNs, and
+  // dividing by the rounding error of its mean (a few ulps of |mean|) would blow noise up to ±1.
+  const ulp = x.dtype === 'float64' ? 2 ** -52 : 2 ** -23;
+  const std = where(spread.gt(mean.abs().mul(10 * ulp)), spread, 1);
   const features = x.shape.slice(1);
   const check = (op: string, t: Tensor): void => {
     if (t.ndim !== x.ndim || t.shape.slice(1).some((d, i) => d !== features[i])) {
