@@ -92,7 +92,8 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
       return s.dtype === 'int32' ? Int32Array.from(values) : values;
     },
 
-    copy: (x, dtype) => run('copy', x.shape, dtype, () => k.copy(operand(x), isInt(dtype))),
+    // named `to`: only .to(dtype) can ask a copy for another dtype
+    copy: (x, dtype) => run('to', x.shape, dtype, () => k.copy(operand(x), isInt(dtype))),
     unary: (op, x, dtype) => run(op, x.shape, dtype, () => k.unary(op, operand(x), isInt(dtype))),
     binary: (op, a, b, shape, dtype) => run(op, shape, dtype, () => k.binary(op, operand(a), operand(b), shape, isInt(dtype))),
     where: (cond, a, b, shape, dtype) =>

@@ -110,14 +110,23 @@ export class KernelCache {
   }
 }
 
+/**
+ * webasm compiles a module per set of array sizes, so sizes are rounded up to a power of two, at
+ * least 1024: a new shape then rarely means a new compile. Threads past the real length return
+ * at once.
+ */
+const padded = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(n, 1024)));
+
 /** gpu.js in this thread: webasm and cpu everywhere, headlessgl in Node with `gl`, webgl/webgl2 in a browser. */
 export class LocalDevice implements Device<DeviceArray> {
   readonly mode: GpuMode;
   readonly #cache: KernelCache;
+  readonly #pad: (n: number) => number;
 
   constructor(mode: GpuMode) {
     this.mode = mode;
     this.#cache = new KernelCache(mode);
+    this.#pad = mode === 'webasm' ? padded : (n) => n;
   }
 
   get kernelsBuilt(): number {
@@ -125,11 +134,14 @@ export class LocalDevice implements Device<DeviceArray> {
   }
 
   upload(data: Float32Array): DeviceArray {
-    return this.#cache.upload(data) as DeviceArray;
+    const length = this.#pad(data.length);
+    const host = length === data.length ? data : new Float32Array(length);
+    if (host !== data) host.set(data);
+    return this.#cache.upload(host) as DeviceArray;
   }
 
   run(call: KernelCall<DeviceArray>): DeviceArray {
-    return this.#cache.run(call, call.arrays) as DeviceArray;
+    return this.#cache.run({ ...call, length: this.#pad(call.length) }, call.arrays) as DeviceArray;
   }
 
   read(handle: DeviceArray, length: number): Float32Array {

@@ -25,14 +25,21 @@ function supported(mode: GpuMode): boolean {
   }
 }
 
+/** One backend per mode, kept: selecting a mode again reuses its kernels, its worker and the tensors on it. */
+const opened = new Map<GpuMode, GpuBackend>();
+
 function open(mode: GpuMode): GpuBackend {
+  const known = opened.get(mode);
+  if (known) return known;
   if (!supported(mode)) {
     const why = mode === 'webgpu' && GPU.isWebGPUSupported
       ? 'it needs SharedArrayBuffer and a thread that may block (Deno, or a browser worker)'
       : 'gpu.js cannot run it on this platform';
     throw new Error(`setBackend: gpu mode '${mode}' is not available here (${why}); available: ${GPU_MODES.filter(supported).join(', ')}`);
   }
-  return mode === 'webgpu' ? createGpuBackend(new WorkerDevice()) : createGpuBackend(new LocalDevice(mode));
+  const backend = mode === 'webgpu' ? createGpuBackend(new WorkerDevice()) : createGpuBackend(new LocalDevice(mode));
+  opened.set(mode, backend);
+  return backend;
 }
 
 function openAuto(): GpuBackend {

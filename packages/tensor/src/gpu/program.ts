@@ -92,10 +92,14 @@ export class Program<A> {
     return this.let(terms.join(' + '));
   }
 
-  /** Finish with the value each thread returns; int32 results are truncated as an Int32Array store would. */
+  /**
+   * Finish with the value each thread returns; int32 results are truncated as an Int32Array store
+   * would. Threads past `length` (a device may run more, see LocalDevice) return 0 at once.
+   */
   build(result: string, length: number, int: boolean): KernelCall<A> {
+    const guard = `if (this.thread.x >= ${this.scalar(length)}) { return 0; }`;
     const params = [...this.#arrays.map((_, i) => arrayName(i)), ...this.#scalars.map((_, i) => scalarName(i))];
-    const body = [...this.#lines];
+    const body = [guard, ...this.#lines];
     if (int) {
       // NaN and infinities become 0; everything else rounds toward zero
       body.push(`var r = ${result};`, 'if (!(Math.abs(r) < 2147483648)) { r = 0; }', 'return r < 0 ? Math.ceil(r) : Math.floor(r);');

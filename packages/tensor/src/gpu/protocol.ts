@@ -27,5 +27,8 @@ export const MESSAGE_BYTES = 3; // length of the error message
 export const HEADER = 16; // bytes before the message
 export const CONTROL_BYTES = HEADER + 16384;
 
-/** Requests the worker answers (the others need no answer: they cannot fail in a way the caller could act on). */
-export const ANSWERED = new Set<Request['type']>(['init', 'run', 'read']);
+/**
+ * Requests the asking thread waits for. Uploads, runs and frees are queued without waiting (a
+ * round trip costs more than most kernels); a failure among them is reported by the next read.
+ */
+export const ANSWERED = new Set<Request['type']>(['init', 'read']);

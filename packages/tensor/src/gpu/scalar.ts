@@ -80,20 +80,31 @@ export const UNARY_SOURCE: Record<UnaryOp, (p: Emitter, x: string) => string> = 
   square: (p, x) => p.let(`${x} * ${x}`),
 };
 
+/** The largest finite float32 (shaders have no infinity literal to compare with). */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 /** JavaScript's Math.pow: x^0 = 1 for every x, and a negative base takes an integer exponent's sign. */
 function pow(p: Emitter, a: string, b: string): string {
   const odd = p.let(`Math.floor(${b}) == ${b} && Math.floor(${b} / 2) != ${b} / 2`);
   const r = p.let(`Math.pow(Math.abs(${a}), ${b})`);
-  p.line(`if (${a} < 0) { if (Math.floor(${b}) == ${b}) { if (${odd}) { ${r} = -${r}; } } else { ${r} = Math.sqrt(${a}); } }`);
+  // a finite negative base to a fractional power is NaN; -inf to one is |a|^b
+  p.line(`if (${a} < 0) { if (${odd}) { ${r} = -${r}; } else if (Math.floor(${b}) != ${b} && ${a} >= ${-FLOAT32_MAX}) { ${r} = Math.sqrt(${a}); } }`);
   // a shader's pow(0, b < 0) is undefined; JavaScript's is inf, -inf for -0 and an odd b
   p.line(`if (${a} == 0 && ${b} < 0) { ${r} = ${odd} ? 1 / ${a} : 1 / Math.abs(${a}); }`);
+  // an integer to a whole power is a whole number, which exp2(b log2 a) may miss by an ulp
+  p.line(`if (Math.floor(${a}) == ${a} && Math.floor(${b}) == ${b} && ${b} > 0 && Math.abs(${r}) < 16777216) { ${r} = Math.floor(${r} + 0.5); }`);
   p.line(`if (${b} == 0) { ${r} = 1; }`);
   return r;
 }
 
-/** max/min that return a NaN operand itself, as torch.maximum does (a shader's max may drop it). */
-const extreme = (cmp: '>' | '<') => (p: Emitter, a: string, b: string): string =>
-  p.let(`${a} != ${a} ? ${a} : (${b} != ${b} ? ${b} : (${a} ${cmp} ${b} ? ${a} : ${b}))`);
+/**
+ * torch.maximum/minimum: a NaN operand is returned itself (a shader's max may drop it), and of two
+ * zeros max is -0 only if both are, min is +0 only if both are (as Math.max/min).
+ */
+const extreme = (cmp: '>' | '<') => (p: Emitter, a: string, b: string): string => {
+  const zeros = cmp === '>' ? `${a} + ${b}` : `-(-${a} - ${b})`;
+  return p.let(`${a} != ${a} ? ${a} : (${b} != ${b} ? ${b} : (${a} == 0 && ${b} == 0 ? ${zeros} : (${a} ${cmp} ${b} ? ${a} : ${b})))`);
+};
 
 const compare = (op: string) => (p: Emitter, a: string, b: string): string => p.let(`${a} ${op} ${b} ? 1 : 0`);
 

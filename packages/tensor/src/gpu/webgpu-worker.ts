@@ -78,7 +78,7 @@ let unreported: unknown;
     },
     (error: unknown) => {
       if (answered) answer(error);
-      else unreported ??= error;
+      else unreported ??= new Error(`a queued ${request.type} failed: ${error instanceof Error ? error.message : String(error)}`);
     },
   );
 };
