@@ -84,8 +84,12 @@ export function setBackend(name: string, options: BackendOptions = {}): Backend 
   return current;
 }
 
+/** The backend ops run on; the first call selects GRADSCHOOL_BACKEND's (`cpu`, `gpu`, `gpu:webasm`, ...), else cpu. */
 export function getBackend(): Backend {
-  if (!current) current = setBackend(defaultBackendName());
+  if (!current) {
+    const [name, mode] = defaultBackendName().split(':');
+    current = setBackend(name, mode ? { mode } : {});
+  }
   return current;
 }
 
