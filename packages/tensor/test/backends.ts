@@ -14,8 +14,47 @@ export interface BackendUnderTest {
   slack: number;
 }
 
+const CPU: BackendUnderTest = { name: 'cpu', dtypes: ['float32', 'float64', 'int32'], slack: 1 };
+
+/**
+ * gpu.js modes to run the suite on. Under Node: its WebAssembly and cpu modes. Under Deno:
+ * webgpu, but only when GRADSCHOOL_BACKEND asks for gpu: each WebGPU readback in Deno waits
+ * about 11 ms (its mapAsync polls every 10 ms) and the suite reads thousands of results, which
+ * takes minutes; test/gpu.test.ts checks every webgpu kernel in each Deno run instead.
+ * Slack: webasm and gpu.js's cpu mode compute in float32 with exact intrinsics; WebGPU's exp,
+ * log and pow may be several ulps off (Vulkan allows 3 + 2|x| ulp for exp).
+ */
+const GPU_MODES: readonly { mode: string; slack: number }[] = 'Deno' in globalThis
+  ? (readEnv('GRADSCHOOL_BACKEND')?.startsWith('gpu') ? [{ mode: 'webgpu', slack: 16 }] : [])
+  : [{ mode: 'webasm', slack: 2 }, { mode: 'cpu', slack: 2 }];
+
+/** Backends that start here: a gpu mode with no device on this machine is left out, not failed. */
+function available(): BackendUnderTest[] {
+  const gpus = GPU_MODES.flatMap(({ mode, slack }): BackendUnderTest[] => {
+    try {
+      setBackend('gpu', { mode });
+    } catch {
+      return [];
+    }
+    return [{ name: 'gpu', options: { mode }, dtypes: ['float32', 'int32'], slack }];
+  });
+  setBackend('cpu');
+  return [CPU, ...gpus];
+}
+
+/** All available backends, or only the one GRADSCHOOL_BACKEND names (as `gpu` or `gpu:webasm`). */
 export function backendsUnderTest(): BackendUnderTest[] {
-  return [{ name: 'cpu', dtypes: ['float32', 'float64', 'int32'], slack: 1 }];
+  const all = (cached ??= available());
+  const env = readEnv('GRADSCHOOL_BACKEND');
+  if (!env) return all;
+  const [name, mode] = env.split(':');
+  return all.filter((b) => b.name === name && (mode === undefined || b.options?.mode === mode));
+}
+let cached: BackendUnderTest[] | undefined;
+
+function readEnv(key: string): string | undefined {
+  const g = globalThis as { process?: { env: Record<string, string | undefined> }; Deno?: { env: { get(k: string): string | undefined } } };
+  return g.process?.env[key] ?? g.Deno?.env.get(key);
 }
 
 let active: BackendUnderTest = backendsUnderTest()[0];
