@@ -3,6 +3,7 @@ import { type Backend, type ReduceOp, type Storage, type View, registerBackend }
 import { allocate, dtypeOf, type DType, type TypedArray } from '../dtype.ts';
 import { contiguousStrides, type Shape, sizeOf } from '../shape.ts';
 import { forEachRow, isContiguous } from './loops.ts';
+import { matmulInto } from './matmul.ts';
 import { BINARY, UNARY } from './scalar.ts';
 
 class CpuStorage implements Storage {
@@ -137,20 +138,9 @@ export const cpuBackend: Backend = {
     const xa = dataOf(a);
     const xb = dataOf(b);
     const out = allocate(dtype, sizeOf(batch) * m * n);
-    const acc = new Float64Array(n); // one output row, accumulated in float64
-    let o = 0;
-    // the batch axes as a shape with a trailing 1, so forEachRow visits one (a, b) pair per matrix
-    forEachRow([...batch, 1], [[...a.strides.slice(0, r - 2), 0], [...b.strides.slice(0, r - 2), 0]], [a.offset, b.offset], ([pa, pb]) => {
-      for (let i = 0; i < m; i++) {
-        acc.fill(0);
-        for (let kk = 0; kk < k; kk++) {
-          const aik = xa[pa + i * am + kk * ak];
-          const rowB = pb + kk * bk;
-          for (let j = 0; j < n; j++) acc[j] += aik * xb[rowB + j * bn];
-        }
-        out.set(acc, o);
-        o += n;
-      }
+    // one (a, b) pair of matrices per batch element
+    forEachRow(batch, [a.strides.slice(0, r - 2), b.strides.slice(0, r - 2)], [a.offset, b.offset], ([pa, pb], len, [sa, sb], o) => {
+      for (let t = 0; t < len; t++) matmulInto(out, (o + t) * m * n, xa, pa + t * sa, am, ak, xb, pb + t * sb, bk, bn, m, k, n);
     });
     return wrap(out);
   },

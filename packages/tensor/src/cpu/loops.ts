@@ -2,15 +2,22 @@
  * Strided iteration for the cpu backend. An odometer walks every axis but the last and the
  * innermost axis runs as a plain loop, so no index arrays are allocated per element.
  */
+import { coalesce } from '../layout.ts';
 import type { Shape } from '../shape.ts';
 
-/** Calls `row(offsets, n, innerStrides)` once per innermost row of `shape`, for several operands at once. */
+/**
+ * Calls `row(offsets, n, innerStrides)` once per innermost row of `shape`, for several operands at
+ * once. Axes are merged first where every operand allows (see layout.ts), so contiguous operands
+ * make one long row: the callers' plain inner loops then do all the work.
+ */
 export function forEachRow(
-  shape: Shape,
-  strides: readonly (readonly number[])[],
+  fullShape: Shape,
+  fullStrides: readonly (readonly number[])[],
   offsets: readonly number[],
   row: (offsets: number[], n: number, inner: number[], outStart: number) => void,
 ): void {
+  if (fullShape.some((d) => d === 0)) return;
+  const { shape, strides } = coalesce(fullShape, fullStrides);
   const rank = shape.length;
   const total = shape.reduce((a, b) => a * b, 1);
   if (total === 0) return;

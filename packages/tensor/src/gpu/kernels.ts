@@ -5,7 +5,7 @@
  */
 import type { BinaryOp, ReduceOp, UnaryOp } from '../backend.ts';
 import { type Shape, sizeOf } from '../shape.ts';
-import { coalesce } from './layout.ts';
+import { coalesce } from '../layout.ts';
 import { type KernelCall, Program } from './program.ts';
 import { BINARY_SOURCE, UNARY_SOURCE } from './scalar.ts';
 

@@ -1,10 +1,10 @@
 /**
  * Strided views made as simple as possible before a kernel reads them: size-1 axes dropped and
  * neighbouring axes merged wherever every operand steps through them as one (NumPy's iterator
- * does the same). A contiguous tensor becomes one axis of stride 1, so the generic strided kernel
- * at rank 1 is also the fast path, and far fewer kernels get built.
+ * does the same). A contiguous tensor becomes one axis of stride 1, so a generic strided loop is
+ * also the fast path: one long inner loop on the cpu, one gpu kernel of rank 1 for every shape.
  */
-import type { Shape } from '../shape.ts';
+import type { Shape } from './shape.ts';
 
 export interface Layout {
   shape: number[];
