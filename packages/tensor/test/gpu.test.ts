@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { it } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import {
-  binary, concat, getBackend, scatterAdd, setBackend, type Tensor, tensor, where, BINARY_OPS, UNARY_OPS,
+  binary, concat, disposeGpu, getBackend, scatterAdd, setBackend, type Tensor, tensor, where, BINARY_OPS, UNARY_OPS,
 } from '../src/index.ts';
 import { GPU_MODES, type GpuBackend } from '../src/gpu/index.ts';
 
@@ -152,6 +152,15 @@ describe('gpu backend selection', () => {
     const auto = setBackend('gpu') as GpuBackend;
     expect(auto.mode).toBe(modes[0]);
     if (inDeno) expect(auto.mode).toBe('webgpu');
+    setBackend('cpu');
+  });
+
+  test('disposeGpu stops every gpu backend; selecting one again starts afresh', () => {
+    const first = gpu(modes[0]);
+    disposeGpu();
+    const again = gpu(modes[0]);
+    expect(again).not.toBe(first);
+    expect(tensor([1, 2]).add(1).toArray()).toEqual([2, 3]);
     setBackend('cpu');
   });
 

@@ -4,11 +4,12 @@
  * output element is a dot product of two contiguous runs whatever the strides; the copies cost
  * O(n^2) against the product's O(n^3). Each pass then computes a 2x2 block of C at once: four
  * running sums in registers share each value loaded from A and B.
- * The k axis is cut into panels that stay in cache while every block of C visits them.
+ * Loops are blocked for the cache: a panel of 256 values along k of 64 columns of B (128 KB)
+ * stays in cache while every row pair of A passes over it.
  */
 
-/** Values along k kept in cache at once: 2 rows + 2 columns of 256 doubles each. */
-const PANEL = 256;
+const PANEL = 256; // values along k per panel
+const COLUMNS = 64; // columns of B per panel
 
 /** Copy the m x k matrix at `offset` with strides (rs, cs) into a dense row-major Float64Array. */
 function pack(src: ArrayLike<number>, offset: number, rows: number, cols: number, rs: number, cs: number): Float64Array {
@@ -34,27 +35,30 @@ export function matmulInto(
   const acc = new Float64Array(m * n);
   for (let k0 = 0; k0 < k; k0 += PANEL) {
     const k1 = Math.min(k, k0 + PANEL);
-    for (let i = 0; i < m; i += 2) {
-      const r0 = i * k;
-      const r1 = i + 1 < m ? r0 + k : r0; // an odd last row pairs with itself; its copy is not stored
-      for (let j = 0; j < n; j += 2) {
-        const c0 = j * k;
-        const c1 = j + 1 < n ? c0 + k : c0;
-        let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-        for (let t = k0; t < k1; t++) {
-          const x0 = rowsA[r0 + t], x1 = rowsA[r1 + t];
-          const y0 = colsB[c0 + t], y1 = colsB[c1 + t];
-          s00 += x0 * y0;
-          s01 += x0 * y1;
-          s10 += x1 * y0;
-          s11 += x1 * y1;
-        }
-        const at = i * n + j;
-        acc[at] += s00;
-        if (j + 1 < n) acc[at + 1] += s01;
-        if (i + 1 < m) {
-          acc[at + n] += s10;
-          if (j + 1 < n) acc[at + n + 1] += s11;
+    for (let j0 = 0; j0 < n; j0 += COLUMNS) {
+      const j1 = Math.min(n, j0 + COLUMNS);
+      for (let i = 0; i < m; i += 2) {
+        const r0 = i * k;
+        const r1 = i + 1 < m ? r0 + k : r0; // an odd last row pairs with itself; its copy is not stored
+        for (let j = j0; j < j1; j += 2) {
+          const c0 = j * k;
+          const c1 = j + 1 < n ? c0 + k : c0;
+          let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+          for (let t = k0; t < k1; t++) {
+            const x0 = rowsA[r0 + t], x1 = rowsA[r1 + t];
+            const y0 = colsB[c0 + t], y1 = colsB[c1 + t];
+            s00 += x0 * y0;
+            s01 += x0 * y1;
+            s10 += x1 * y0;
+            s11 += x1 * y1;
+          }
+          const at = i * n + j;
+          acc[at] += s00;
+          if (j + 1 < n) acc[at + 1] += s01;
+          if (i + 1 < m) {
+            acc[at + n] += s10;
+            if (j + 1 < n) acc[at + n + 1] += s11;
+          }
         }
       }
     }

@@ -15,6 +15,8 @@ export interface GpuBackend extends Backend {
   readonly kernelsBuilt: number;
   /** Kernels run so far: proof that ops really ran on the device. */
   readonly kernelRuns: number;
+  /** Stop the device; tensors on it can no longer be read. */
+  dispose(): void;
 }
 
 class GpuStorage<H> implements Storage {
@@ -72,6 +74,7 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
     mode: device.mode,
     get kernelsBuilt() { return device.kernelsBuilt; },
     get kernelRuns() { return runs; },
+    dispose: () => device.dispose(),
 
     upload(data: TypedArray): Storage {
       const dtype: DType = data instanceof Float32Array ? 'float32' : data instanceof Int32Array ? 'int32' : 'float64';

@@ -21,6 +21,8 @@ export interface Device<H> {
   free(handle: H): void;
   /** Distinct kernels built so far: constant in a loop that repeats the same ops. */
   readonly kernelsBuilt: number;
+  /** Stop for good (the webgpu worker would otherwise keep a Deno process alive). */
+  dispose(): void;
 }
 
 /** What gpu.js hands back in pipeline mode: a texture on GL, a buffer handle on webgpu. */
@@ -153,4 +155,6 @@ export class LocalDevice implements Device<DeviceArray> {
   free(handle: DeviceArray): void {
     if (!(handle instanceof Float32Array)) handle.delete();
   }
+
+  dispose(): void {}
 }

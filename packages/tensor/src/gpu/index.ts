@@ -53,6 +53,15 @@ function openAuto(): GpuBackend {
   return open('cpu');
 }
 
+/**
+ * Stop every gpu backend opened so far. Under Deno the webgpu worker keeps the process alive
+ * until this is called (or Deno.exit); the next setBackend('gpu') starts afresh.
+ */
+export function disposeGpu(): void {
+  for (const backend of opened.values()) backend.dispose();
+  opened.clear();
+}
+
 export function createGpu(options: BackendOptions = {}): GpuBackend {
   const mode = options.mode ?? 'auto';
   if (mode === 'auto') return openAuto();

@@ -69,6 +69,10 @@ export class WorkerDevice implements Device<number> {
     this.#send({ type: 'free', id: handle });
   }
 
+  dispose(): void {
+    this.#worker.terminate();
+  }
+
   /** Post a request; for one that is answered, block until the answer and throw the worker's error. */
   #send(request: Request): void {
     if (!ANSWERED.has(request.type)) {

@@ -1,0 +1,60 @@
+/**
+ * What the benchmark compares: gradschool's backends and TensorFlow.js's plain-JS and WebAssembly
+ * backends, behind one small interface. Each op includes reading the result back to the host
+ * (`data()`, `dataSync()`), so a backend that defers work cannot look faster than it is.
+ */
+import { Generator, getBackend, randn, setBackend, type Tensor } from '../src/index.ts';
+
+export interface Engine {
+  readonly name: string;
+  /** Select this engine, make random operands of these shapes; returns the timed op (it reads its result back). */
+  prepare(op: Op, shapes: number[][]): Promise<() => void>;
+}
+
+export type Op = 'matmul' | 'add' | 'sum';
+
+/** gradschool on one backend (cpu, or gpu in one gpu.js mode). */
+export function gradschool(backend: string, mode?: string): Engine {
+  setBackend(backend, mode ? { mode } : {});
+  const name = mode ? `${backend}:${getBackend().mode}` : backend;
+  return {
+    name,
+    async prepare(op, shapes) {
+      setBackend(backend, mode ? { mode } : {});
+      const gen = new Generator(1);
+      const [a, b] = shapes.map((s) => randn(s, gen));
+      const run: Record<Op, () => Tensor> = { matmul: () => a.matmul(b), add: () => a.add(b), sum: () => a.sum(-1) };
+      return () => void run[op]().data();
+    },
+  };
+}
+
+/** TensorFlow.js 4.22 with its `cpu` (plain JS) or `wasm` backend, loaded only when asked for. */
+export async function tfjs(backend: 'cpu' | 'wasm'): Promise<Engine> {
+  const tf = await import('@tensorflow/tfjs-core');
+  await import('@tensorflow/tfjs-backend-cpu');
+  if (backend === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // the .wasm files ship in the package; point the loader at them instead of a CDN
+    wasm.setWasmPaths(new URL('../../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
+  }
+  if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend '${backend}' did not start`);
+  await tf.ready();
+  return {
+    name: `tfjs-${backend}`,
+    async prepare(op, shapes) {
+      await tf.setBackend(backend); // TF.js has one global backend: select ours before each case
+      const [a, b] = shapes.map((s) => tf.randomNormal(s, 0, 1, 'float32', 1));
+      const run: Record<Op, () => import('@tensorflow/tfjs-core').Tensor> = {
+        matmul: () => tf.matMul(a, b),
+        add: () => tf.add(a, b),
+        sum: () => tf.sum(a, -1),
+      };
+      return () => {
+        const out = run[op]();
+        out.dataSync();
+        out.dispose();
+      };
+    },
+  };
+}
