@@ -1,7 +1,7 @@
 /**
  * The exercises: id, title and file (the same path under exercises/ and solutions/; its checks
  * are the same path here with .checks.ts, loaded by checks.ts). This list imports nothing, so
- * the vitest config can read it. Week 7 joins as another chapter.
+ * the vitest config can read it. Each chapter is worth 100 points.
  */
 
 export interface Chapter {
@@ -20,6 +20,7 @@ export interface Exercise {
 }
 
 export const WEEK2: Chapter = { id: 'week2', title: 'Week 2 — Backpropagation', guide: 'week2/README.md' };
+export const WEEK7: Chapter = { id: 'week7', title: 'Week 7 — Energy-based models', guide: 'week7/README.md' };
 
 const exercise = (id: string, title: string, chapter: Chapter, name: string): Exercise => ({ id, title, chapter, file: `${chapter.id}/${id}-${name}.ts` });
 
@@ -33,6 +34,16 @@ export const EXERCISES: readonly Exercise[] = Object.freeze([
   exercise('2.7', 'A tiny scalar autograd engine', WEEK2, 'value'),
   exercise('2.8', 'SGD with momentum and a training loop', WEEK2, 'sgd-momentum'),
   exercise('2.9', 'Practical tricks', WEEK2, 'practical-tricks'),
+  exercise('7.1', 'K-means energy and inference', WEEK7, 'kmeans'),
+  exercise('7.2', 'Free energy with β, computed stably', WEEK7, 'free-energy'),
+  exercise('7.3', "Lloyd's algorithm (coordinate descent)", WEEK7, 'lloyd'),
+  exercise('7.4', 'Gibbs distribution and maximum likelihood', WEEK7, 'gibbs-ml'),
+  exercise('7.5', 'Corrupting the data: noise and masking', WEEK7, 'corruption'),
+  exercise('7.6', 'Autoencoder forward and reconstruction loss', WEEK7, 'autoencoder'),
+  exercise('7.7', 'Denoising autoencoder: training and energy', WEEK7, 'dae'),
+  exercise('7.8', 'Contrastive divergence and a margin loss', WEEK7, 'contrastive'),
+  exercise('7.9', 'Masked-token loss (BERT)', WEEK7, 'masked-tokens'),
+  exercise('7.10', 'Latent inference by gradient descent on z', WEEK7, 'latent-descent'),
 ]);
 
 export function findExercise(id: string): Exercise {

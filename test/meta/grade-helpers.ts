@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { EXERCISES } from '../catalogue.ts';
 import { TEST_DIR } from '../grading/paths.ts';
 
 const TSX = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
@@ -23,3 +24,6 @@ export function runScript(script: string, args: string[], env: Record<string, st
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Every chapter is worth 100 points (meta/layout.test.ts checks it): full marks are 100 per chapter. */
+export const FULL_MARKS = 100 * new Set(EXERCISES.map((e) => e.chapter.id)).size;

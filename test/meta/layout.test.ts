@@ -42,6 +42,12 @@ describe('exercises and solutions', () => {
   }
 });
 
+test('each chapter is worth 100 points', async () => {
+  const points = new Map<string, number>();
+  for (const e of EXERCISES) points.set(e.chapter.title, (points.get(e.chapter.title) ?? 0) + (await loadChecks(e.id)).reduce((a, c) => a + c.points, 0));
+  for (const [chapter, sum] of points) expect(sum, chapter).toBe(100);
+});
+
 describe('the chapter guides', () => {
   for (const e of EXERCISES) {
     const guide = () => read(EXERCISES_DIR, e.chapter.guide);

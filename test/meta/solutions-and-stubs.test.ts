@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { GradescopeResults } from '../grading/report/gradescope.ts';
 import type { ClassroomResult } from '../grading/report/classroom.ts';
-import { runScript } from './grade-helpers.ts';
+import { FULL_MARKS, runScript } from './grade-helpers.ts';
 
 const out = mkdtempSync(path.join(tmpdir(), 'gradschool-meta-'));
 
@@ -22,20 +22,20 @@ describe('the reference solutions', () => {
       GITHUB_OUTPUT: githubOutput,
       GITHUB_STEP_SUMMARY: summary,
     });
-    expect(run.stderr + run.stdout).toContain('Total  100 / 100');
+    expect(run.stderr + run.stdout).toContain(`Total  ${FULL_MARKS} / ${FULL_MARKS}`);
     expect(run.status).toBe(0);
 
     const gradescope = JSON.parse(readFileSync(json, 'utf8')) as GradescopeResults;
-    expect(gradescope.score).toBe(100);
+    expect(gradescope.score).toBe(FULL_MARKS);
     expect(gradescope.tests.every((t) => t.status === 'passed' && t.score === t.max_score)).toBe(true);
-    expect(gradescope.tests.reduce((a, t) => a + t.max_score, 0)).toBe(100);
+    expect(gradescope.tests.reduce((a, t) => a + t.max_score, 0)).toBe(FULL_MARKS);
 
     const line = readFileSync(githubOutput, 'utf8').trim();
     expect(line.startsWith('result=')).toBe(true);
     const classroom = JSON.parse(Buffer.from(line.slice('result='.length), 'base64').toString('utf8')) as ClassroomResult;
-    expect(classroom).toMatchObject({ version: 1, status: 'pass', max_score: 100 });
-    expect(classroom.tests.reduce((a, t) => a + t.score, 0)).toBe(100);
-    expect(readFileSync(summary, 'utf8')).toContain('### Grade: 100 / 100 (100 %)');
+    expect(classroom).toMatchObject({ version: 1, status: 'pass', max_score: FULL_MARKS });
+    expect(classroom.tests.reduce((a, t) => a + t.score, 0)).toBe(FULL_MARKS);
+    expect(readFileSync(summary, 'utf8')).toContain(`### Grade: ${FULL_MARKS} / ${FULL_MARKS} (100 %)`);
   });
 });
 

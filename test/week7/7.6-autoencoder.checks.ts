@@ -1,0 +1,98 @@
+/**
+ * 7.6 — the autoencoder's forward pass and reconstruction loss. Oracle: the autoencoder in
+ * float64 (autoencoder-oracle.ts), gradients by the chain rule written out. Widths are drawn
+ * with input ≠ code as often as not, so an untransposed weight shows; an empty batch comes up
+ * for encode and decode. The loss is also differentiated: its gradients with respect to the four
+ * parameters must arrive, through encode and decode, where 7.7's training step needs them.
+ */
+import fc from 'fast-check';
+import { parameter, type Variable, variable } from '@gradschool/autograd';
+import type { Tensor } from '@gradschool/tensor';
+import type * as AutoEncoder from '#target/week7/7.6-autoencoder.ts';
+import { moderate, ndOf } from '../harness/arbitraries.ts';
+import { call, describeCall } from '../harness/call.ts';
+import { CheckFailure, defineChecks } from '../harness/check.ts';
+import { expectClose, type Tolerance } from '../harness/compare.ts';
+import { type Nd, nd, toTensor } from '../harness/nd.ts';
+import { forAll } from '../harness/property.ts';
+import { show } from '../harness/show.ts';
+import { type AutoEncoderNd, autoencoders, decodeNd, encodeNd, energiesNd, lossAndGradients, mapParameters, PARAMETERS, showParams } from './autoencoder-oracle.ts';
+import { expectVariable, gradientOf } from './variables.ts';
+
+type M = typeof AutoEncoder;
+type Params = AutoEncoder.AutoEncoderParams<Variable>;
+
+interface Case {
+  /** [n, input]: the (noisy) input. */
+  x: Nd;
+  /** [n, input]: the target. */
+  y: Nd;
+  /** [n, code]: a code to decode. */
+  h: Nd;
+  p: AutoEncoderNd;
+}
+
+const cases = (minN: number): fc.Arbitrary<Case> =>
+  fc.record({ n: fc.integer({ min: minN, max: 4 }), input: fc.integer({ min: 1, max: 5 }), code: fc.integer({ min: 1, max: 5 }) }).chain(({ n, input, code }) =>
+    fc.record({ x: ndOf([n, input], moderate(2)), y: ndOf([n, input], moderate(2)), h: ndOf([n, code], moderate(1)), p: autoencoders(input, code) }),
+  );
+
+/** A few products and a tanh of numbers ≤ 5: float64 is exact to ~1e-14; 1e-7 relative is loose, yet far below any mistake. */
+const TOLERANCE: Tolerance = { abs: 1e-9, rel: 1e-7 };
+
+const params = (p: AutoEncoderNd, make: (t: Tensor) => Variable): Params => mapParameters(p, (a) => make(toTensor(a)));
+
+/** The parameters as call arguments, so that writing into them is caught. */
+const paramArgs = (p: Params) => PARAMETERS.map((k) => ({ name: `params.${k}`, value: p[k].value }));
+
+function forward(impl: M, name: 'encode' | 'decode', input: Nd, p: AutoEncoderNd, want: Nd): void {
+  const v = variable(toTensor(input));
+  const vp = params(p, (t) => variable(t));
+  const arg = name === 'encode' ? 'x' : 'h';
+  const args = [{ name: arg, value: v.value }, ...paramArgs(vp)];
+  const label = `${name}(${arg}, params) with ${arg} = ${show(input)}, params = ${showParams(p)}`;
+  const out = call(label, args, () => impl[name](v, vp));
+  expectClose(label, expectVariable(label, out, want.shape).value, want, TOLERANCE);
+}
+
+export const checks = defineChecks<M>([
+  {
+    name: 'encode is tanh(x·W_encᵀ + b_enc), one code per example',
+    points: 2,
+    run: (impl) => forAll(cases(0), (c) => forward(impl, 'encode', c.x, c.p, encodeNd(c.x, c.p))),
+  },
+  {
+    name: 'decode is h·W_decᵀ + b_dec, a linear output',
+    points: 2,
+    run: (impl) => forAll(cases(0), (c) => forward(impl, 'decode', c.h, c.p, decodeNd(c.h, c.p))),
+  },
+  {
+    name: 'reconstructionEnergy is ‖y − ŷ‖² per example, summed over the features',
+    points: 2,
+    run: (impl) =>
+      forAll(cases(0), (c) => {
+        const [y, yHat] = [variable(toTensor(c.y)), variable(toTensor(c.x))];
+        const args = [{ name: 'y', value: y.value }, { name: 'reconstruction', value: yHat.value }];
+        const label = describeCall('reconstructionEnergy', args);
+        const want = energiesNd(c.y, c.x);
+        expectClose(label, expectVariable(label, call(label, args, () => impl.reconstructionEnergy(y, yHat)), want.shape).value, want, TOLERANCE);
+      }),
+  },
+  {
+    name: 'reconstructionLoss is the batch mean of the energies, and its gradients reach all four parameters',
+    points: 3,
+    run: (impl) =>
+      forAll(cases(1), (c) => {
+        const vp = params(c.p, (t) => parameter(t));
+        const [x, y] = [variable(toTensor(c.x)), variable(toTensor(c.y))];
+        const args = [{ name: 'y', value: y.value }, { name: 'x', value: x.value }, ...paramArgs(vp)];
+        const label = `reconstructionLoss(y, decode(encode(x, params), params)) with y = ${show(c.y)}, x = ${show(c.x)}, params = ${showParams(c.p)}`;
+        const want = lossAndGradients(c.p, c.x, c.y);
+        const loss = expectVariable(label, call(label, args, () => impl.reconstructionLoss(y, impl.decode(impl.encode(x, vp), vp))), []);
+        expectClose(label, loss.value, nd([], [want.loss]), TOLERANCE);
+        if (!loss.requiresGrad) throw new CheckFailure(`${label} gave a Variable that no gradient flows back from: build it with the Variables' own ops, from the parameters it depends on`);
+        call(`${label}.backward()`, args, () => loss.backward());
+        for (const k of PARAMETERS) expectClose(`after ${label}.backward(), params.${k}.grad`, gradientOf(label, vp[k], `params.${k}`), want.grads[k], TOLERANCE, 'is');
+      }),
+  },
+]);
