@@ -3,7 +3,7 @@
  * bar, then for each exercise that is attempted but not yet right, what failed and how — the
  * shrunk counterexample in plain words — the exercise's brief, its guide and how to replay it.
  */
-import type { CheckOutcome, ExerciseResult, GradeReport } from '../results.ts';
+import { type CheckOutcome, type ExerciseResult, type GradeReport, total } from '../results.ts';
 import type { Style } from './style.ts';
 
 export interface TextOptions {
@@ -88,8 +88,11 @@ export function renderReport(report: GradeReport, o: TextOptions): string {
   const titleWidth = Math.max(...report.exercises.map((e) => e.title.length), 10);
   const lines = ['', s.bold(`  gradschool grader · ${report.target} · seed ${report.seed}`)];
   for (const chapter of [...new Set(report.exercises.map((e) => e.chapter))]) {
-    lines.push('', `  ${s.bold(chapter)}`);
-    lines.push(...report.exercises.filter((e) => e.chapter === chapter).map((e) => row(e, titleWidth, s)));
+    const rows = report.exercises.filter((e) => e.chapter === chapter);
+    // each chapter is graded out of its own points: its subtotal sits in the points column
+    const sub = total(rows);
+    lines.push('', `  ${s.bold(chapter.padEnd(titleWidth + 7))}  ${String(sub.earned).padStart(3)} / ${sub.points}`);
+    lines.push(...rows.map((e) => row(e, titleWidth, s)));
   }
   const pct = percent(report.earned, report.points);
   const bar = progressBar(report.earned, report.points);
