@@ -119,29 +119,24 @@ const safeRate = (c: Case): number => 1 / (2 * (c.w.data.reduce((a, v) => a + v 
 
 const lambdas = fc.constantFrom(0.25, 0.5, 1, 2);
 
+/** latentEnergy or latentEnergyGradient at the case, compared with its oracle. */
+function compare(impl: M, name: 'latentEnergy' | 'latentEnergyGradient', c: Case, want: Nd, tolerance: Tolerance): void {
+  const t = tensors(c);
+  const label = `${name}(y, w, z, ${num(c.lambda)}) with ${shown(c)}`;
+  expectClose(label, expectTensor(label, call(label, args(t), () => impl[name](t.y, t.w, t.z, c.lambda)), want.shape), want, tolerance);
+}
+
 export const checks = defineChecks<M>([
   {
     name: 'latentEnergy is ‖y − Wz‖² + λ‖z‖² for each example',
     points: 2,
-    run: (impl) =>
-      forAll(cases(lambdas), (c) => {
-        const t = tensors(c);
-        const label = `latentEnergy(y, w, z, ${num(c.lambda)}) with ${shown(c)}`;
-        const want = energyNd(c);
-        expectClose(label, expectTensor(label, call(label, args(t), () => impl.latentEnergy(t.y, t.w, t.z, c.lambda)), want.shape), want, TOLERANCE);
-      }),
+    run: (impl) => forAll(cases(lambdas), (c) => compare(impl, 'latentEnergy', c, energyNd(c), TOLERANCE)),
   },
   {
     name: 'latentEnergyGradient is ∂E/∂z = −2Wᵀ(y − Wz) + 2λz, as central differences of E confirm',
     points: 3,
-    run: (impl) =>
-      forAll(cases(lambdas), (c) => {
-        const t = tensors(c);
-        const label = `latentEnergyGradient(y, w, z, ${num(c.lambda)}) with ${shown(c)}`;
-        const out = call(label, args(t), () => impl.latentEnergyGradient(t.y, t.w, t.z, c.lambda));
-        // central differences with h = 1e-4 of energies ≤ 100: rounding ~1e-10, and no truncation error for a quadratic
-        expectClose(label, expectTensor(label, out, c.z.shape), centralDifferences(c), { abs: 1e-7, rel: 1e-7 });
-      }),
+    // central differences with h = 1e-4 of energies ≤ 100: rounding ~1e-10, and no truncation error for a quadratic
+    run: (impl) => forAll(cases(lambdas), (c) => compare(impl, 'latentEnergyGradient', c, centralDifferences(c), { abs: 1e-7, rel: 1e-7 })),
   },
   {
     name: 'inferLatent takes `steps` steps z ← z − lr·∂E/∂z from z0, and leaves z0 alone',
