@@ -62,13 +62,15 @@ function agree(mode: string, f: () => Tensor[], terms = 1, scale = 0): void {
 // a Deno WebGPU readback waits ~11 ms (mapAsync polls every 10 ms): fewer cases there
 const runs = { numRuns: inDeno ? 6 : 25 };
 const dim = fc.integer({ min: 1, max: 5 });
-const value = fc.double({ min: -4, max: 4, noNaN: true }).map(Math.fround);
+// no subnormal inputs: a GPU may flush them to zero, and log(0) is far from log(1e-45)
+const value = fc.double({ min: -4, max: 4, noNaN: true }).map((v) => (Math.abs(v) < 2 ** -126 ? 0 : Math.fround(v)));
 const matrix = (rows: number, cols: number) =>
   fc.array(value, { minLength: rows * cols, maxLength: rows * cols }).map((vs) => ({ vs, shape: [rows, cols] }));
 const pair = fc.tuple(dim, dim, dim).chain(([m, n, k]) => fc.tuple(matrix(m, n), matrix(n, k), matrix(1, n)));
 const make = ({ vs, shape }: { vs: number[]; shape: number[] }): Tensor => tensor(vs, { shape });
 
-describe.each(modes)('gpu backend, %s mode', (mode) => {
+// a Deno WebGPU case reads back a dozen results at ~11 ms each: more than vitest's 5 s default on a busy machine
+describe.each(modes)('gpu backend, %s mode', { timeout: 60_000 }, (mode) => {
   test('ops run as gpu.js kernels in the mode asked for, not a silent cpu fallback', () => {
     const backend = gpu(mode);
     expect(getBackend()).toBe(backend);
