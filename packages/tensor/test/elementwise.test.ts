@@ -157,7 +157,7 @@ describeBackends('elementwise', (b) => {
   });
 
   it('sigmoid and tanh saturate without NaN at ±1e30 and ±1000', () => {
-    const x = tensor([-1e30, -1000, 0, 1000, 1e30], { dtype: 'float64' });
+    const x = tensor([-1e30, -1000, 0, 1000, 1e30], { dtype: b.dtypes.includes('float64') ? 'float64' : 'float32' });
     expect(Array.from(x.sigmoid().data())).toEqual([0, 0, 0.5, 1, 1]);
     expect(Array.from(x.tanh().data())).toEqual([-1, -1, 0, 1, 1]);
   });

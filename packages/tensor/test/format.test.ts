@@ -38,7 +38,9 @@ const numbersIn = (s: string): number[] =>
     .map((w) => (w === 'nan' ? NaN : w === 'inf' ? Infinity : w === '-inf' ? -Infinity : Number(w)));
 
 describeBackends('format', (b) => {
-  it.each(PYTORCH_PRINTS.map(([make, want]) => [want, make]))('prints %s', (want, make) => {
+  // a backend without float64 (gpu) refuses to make the float64 example at all
+  const prints = PYTORCH_PRINTS.filter(([, want]) => b.dtypes.includes('float64') || !want.includes('float64'));
+  it.each(prints.map(([make, want]) => [want, make]))('prints %s', (want, make) => {
     expect(make()).toBe(want);
   });
 
