@@ -18,11 +18,13 @@ import type { GradeReport } from '../grading/results.ts';
 import { parseIds, resolveTarget, UsageError } from '../grading/target.ts';
 import { seedFromEnv } from '../harness/seed.ts';
 
-/** The folder holding week2/…: the submission's exercises/ if it has one, else the submission itself. */
+/** The folder holding the chapters (week2/, week7/, …): the submission's exercises/ if it has one, else the submission itself. */
 function exercisesOf(submission: string): string | undefined {
+  const chapters = [...new Set(EXERCISES.map((e) => e.chapter.id))];
+  const holdsAChapter = (dir: string) => chapters.some((c) => existsSync(path.join(dir, c)));
   const nested = path.join(submission, 'exercises');
-  if (existsSync(path.join(nested, EXERCISES[0].chapter.id))) return nested;
-  return existsSync(path.join(submission, EXERCISES[0].chapter.id)) ? submission : undefined;
+  if (holdsAChapter(nested)) return nested;
+  return holdsAChapter(submission) ? submission : undefined;
 }
 
 const csvCell = (v: string | number): string => (typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);

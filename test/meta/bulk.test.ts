@@ -17,6 +17,8 @@ test('grades a folder of submissions into one CSV, ignoring their own test files
   mkdirSync(path.join(folder, 'bob', 'test', 'harness'), { recursive: true });
   writeFileSync(path.join(folder, 'bob', 'test', 'harness', 'check.ts'), 'export const defineChecks = () => [];\n');
   mkdirSync(path.join(folder, 'carol'));
+  // dave handed in only the week-7 chapter: still a submission, not an empty folder
+  cpSync(path.join(SOLUTIONS_DIR, 'week7'), path.join(folder, 'dave', 'week7'), { recursive: true });
   const csv = path.join(folder, 'grades.csv');
   const run = runScript('bin/bulk.ts', [folder, '--out', csv, '--exercise', '2.1,2.9']);
   expect(run.status, run.stderr).toBe(0);
@@ -26,4 +28,5 @@ test('grades a folder of submissions into one CSV, ignoring their own test files
   expect(byName.alice).toEqual(['alice', '12', '10', '22', '22', '100', '']);
   expect(byName.bob).toEqual(['bob', '0', '0', '0', '22', '0', '']);
   expect(byName.carol.at(-1)).toBe('no exercises folder found');
+  expect(byName.dave.at(-1)).not.toBe('no exercises folder found');
 });
