@@ -3,6 +3,7 @@
  * backend and each gpu.js mode available, beside TensorFlow.js (cpu and wasm backends) in the same
  * process. Prints GFLOP/s (an add or a sum counts one flop per element) and each engine's speed
  * relative to tfjs-cpu. Under Deno (`deno run -A bench/main.ts`) the webgpu mode joins in.
+ * BENCH_ONLY=add,sum (a comma-separated list of ops) runs only those cases, for quick iteration.
  */
 import { disposeGpu, GPU_MODES } from '../src/index.ts';
 import { type Engine, gradschool, type Op, tfjs } from './engines.ts';
@@ -15,6 +16,12 @@ const CASES: Case[] = [
   { label: 'add 2048x2048', op: 'add', shapes: [[2048, 2048], [2048, 2048]], flops: 2048 * 2048 },
   { label: 'sum rows 2048x2048', op: 'sum', shapes: [[2048, 2048]], flops: 2048 * 2048 },
 ];
+
+const env = (name: string): string | undefined =>
+  (globalThis as { Deno?: { env: { get(n: string): string | undefined } } }).Deno?.env.get(name) ??
+  (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[name];
+const only = env('BENCH_ONLY')?.split(',');
+const selected = only ? CASES.filter((c) => only.includes(c.op)) : CASES;
 
 /** Median seconds per run: one warm-up (builds kernels), then runs until ~0.5 s or 7 runs, at least 2. */
 function time(run: () => void): number {
@@ -61,7 +68,7 @@ async function main(): Promise<void> {
   console.log(`GFLOP/s (higher is better) and speed relative to tfjs-cpu, on ${runtime}`);
   const width = Math.max(...list.map((e) => e.name.length), 12) + 2;
   console.log(pad('', 20) + list.map((e) => pad(e.name, width)).join(''));
-  for (const c of CASES) {
+  for (const c of selected) {
     const gflops: number[] = [];
     for (const e of list) gflops.push(skip(e, c) ? NaN : c.flops / time(await e.prepare(c.op, c.shapes)) / 1e9);
     const base = gflops[list.findIndex((e) => e.name === 'tfjs-cpu')];
