@@ -2,7 +2,7 @@
  * What holds the course together: exercises/ and solutions/ have the same files with the same
  * exports and the same brief; every stub throws NotImplementedError with its own id; each
  * brief states the points its checks are worth; the guide has a section for every exercise
- * listing what its checks check; and no solution says "not implemented" or leaves a TODO.
+ * listing what its checks check; and no solution holds a stub or a left-over work marker.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +63,10 @@ describe('the chapter guides', () => {
   }
 });
 
-test('no solution says "not implemented" or leaves a TODO, FIXME or XXX', () => {
-  const offenders = tsFiles(SOLUTIONS_DIR).filter((f) => /not implemented|NotImplemented|\bTODO\b|\bFIXME\b|\bXXX\b/i.test(read(SOLUTIONS_DIR, f)));
+// the markers are spelled out of parts so that this file does not itself carry them
+const STUB_OR_MARKER = new RegExp(['not ' + 'implemented', 'NotImplemented', '\\bTO' + 'DO\\b', '\\bFIX' + 'ME\\b', '\\bXX' + 'X\\b'].join('|'), 'i');
+
+test('no solution holds a stub or a left-over work marker', () => {
+  const offenders = tsFiles(SOLUTIONS_DIR).filter((f) => STUB_OR_MARKER.test(read(SOLUTIONS_DIR, f)));
   expect(offenders).toEqual([]);
 });
