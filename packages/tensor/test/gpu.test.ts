@@ -166,6 +166,16 @@ describe('gpu backend selection', () => {
     setBackend('cpu');
   });
 
+  test('selecting the same mode again keeps tensors made before usable (one device per mode)', () => {
+    gpu(modes[0]);
+    const before = tensor([[1, 2], [3, 4]]);
+    expect(before.matmul(before).toArray()).toEqual([[7, 10], [15, 22]]);
+    setBackend('cpu');
+    gpu(modes[0]);
+    expect(tensor([[1, 0], [0, 1]]).matmul(before).add(1).toArray()).toEqual([[2, 3], [4, 5]]);
+    setBackend('cpu');
+  });
+
   test('an unknown or unavailable mode is a clear error', () => {
     expect(() => setBackend('gpu', { mode: 'cuda' })).toThrow("setBackend: unknown gpu mode 'cuda'; expected 'auto' or one of webgpu, webgl2, webgl, headlessgl, webasm, cpu");
     expect(() => setBackend('gpu', { mode: 'webgl2' })).toThrow(/^setBackend: gpu mode 'webgl2' is not available here \(gpu\.js cannot run it on this platform\); available: .*cpu$/);
