@@ -76,6 +76,25 @@ function reduceAxis(op: ReduceOp, x: TypedArray, start: number, stride: number, 
   }
 }
 
+/**
+ * sum or prod along an axis that is not the innermost: walk x row by row and fold each row into
+ * all the outputs at once, instead of one output at a time down a strided column (a cache miss
+ * per element). Accumulates in float64, like the single-output loops.
+ */
+function foldInRowOrder(op: 'sum' | 'prod', x: View, dim: number, size: number): Float64Array {
+  const src = dataOf(x);
+  const acc = new Float64Array(size).fill(op === 'sum' ? 0 : 1);
+  const accStrides = contiguousStrides(x.shape.map((d, i) => (i === dim ? 1 : d))).map((s, i) => (i === dim ? 0 : s));
+  // axes in x's memory order (largest stride first), so a transposed view is also read in order
+  const axes = [...x.shape.keys()].sort((i, j) => Math.abs(x.strides[j]) - Math.abs(x.strides[i]));
+  const pick = (xs: readonly number[]) => axes.map((i) => xs[i]);
+  forEachRow(pick(x.shape), [pick(x.strides), pick(accStrides)], [x.offset, 0], ([px, pa], len, [sx, sa]) => {
+    if (op === 'sum') for (let i = 0, p = px, q = pa; i < len; i++, p += sx, q += sa) acc[q] += src[p];
+    else for (let i = 0, p = px, q = pa; i < len; i++, p += sx, q += sa) acc[q] *= src[p];
+  });
+  return acc;
+}
+
 export const cpuBackend: Backend = {
   name: 'cpu',
   upload: wrap,
@@ -133,6 +152,10 @@ export const cpuBackend: Backend = {
     const out = allocate(dtype, sizeOf(outer));
     const n = x.shape[dim];
     const stride = x.strides[dim];
+    if (stride !== 1 && (op === 'sum' || op === 'prod')) {
+      out.set(foldInRowOrder(op, x, dim, sizeOf(outer)));
+      return wrap(out);
+    }
     forEachRow(outer, [dropAxis(x.strides, dim)], [x.offset], ([p], len, [s], o) => {
       for (let i = 0; i < len; i++) out[o + i] = reduceAxis(op, src, p + i * s, stride, n);
     });
