@@ -12,9 +12,11 @@ export interface BackendUnderTest {
   dtypes: readonly DType[];
   /** Multiplies every float tolerance, for kernels whose intrinsics are a few ulps off. */
   slack: number;
+  /** The largest |int32| it holds exactly: all on cpu (overflow wraps, as in PyTorch); 2^24 on gpu, which keeps int32 in float32 and refuses to read back more. */
+  int32Exact: number;
 }
 
-const CPU: BackendUnderTest = { name: 'cpu', dtypes: ['float32', 'float64', 'int32'], slack: 1 };
+const CPU: BackendUnderTest = { name: 'cpu', dtypes: ['float32', 'float64', 'int32'], slack: 1, int32Exact: Infinity };
 
 /**
  * gpu.js modes to run the suite on. Under Node: its WebAssembly and cpu modes. Under Deno:
@@ -36,7 +38,7 @@ function available(): BackendUnderTest[] {
     } catch {
       return [];
     }
-    return [{ name: 'gpu', options: { mode }, dtypes: ['float32', 'int32'], slack }];
+    return [{ name: 'gpu', options: { mode }, dtypes: ['float32', 'int32'], slack, int32Exact: 2 ** 24 }];
   });
   setBackend('cpu');
   return [CPU, ...gpus];

@@ -108,6 +108,10 @@ describe.each(modes)('gpu backend, %s mode', { timeout: 60_000 }, (mode) => {
     gpu(mode);
     expect(tensor([2 ** 24, -(2 ** 24)], { dtype: 'int32' }).toArray()).toEqual([2 ** 24, -(2 ** 24)]);
     expect(() => tensor([2 ** 24 + 1], { dtype: 'int32' })).toThrow('tensor: int32 value 16777217 is too large for the gpu backend, which holds int32 as float32 (exact up to 2^24 = 16777216)');
+    // a result that grows past 2^24 on the device is refused when read, never handed back wrong
+    const threes = tensor(new Int32Array(20).fill(3), { shape: [5, 4] });
+    expect(threes.prod(1).toArray()).toEqual([81, 81, 81, 81, 81]);
+    expect(() => threes.prod().item()).toThrow(/^gpu backend: an int32 result does not fit: past 2\^24 = 16777216 its float32 storage is no longer exact/);
   });
 
   it.prop([fc.tuple(dim, dim).chain(([m, n]) => matrix(m, n))], runs)('unary kernels agree with the cpu on a transposed view', (a) => {

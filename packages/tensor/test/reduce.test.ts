@@ -69,8 +69,13 @@ describeBackends('reductions', (b) => {
   // inf times an underflowed 0 depends on the order of the factors, so prod gets finite moderate values
   it.prop([operandWithDims(b.dtypes, (d) => valueArb(d, { min: -3, max: 3, extremes: false, specials: false }))], runs)('prod folds like the oracle', ([r, dims, keepdim]) => {
     const axes = axesOf(dims, r.shape.length);
-    const want = map(reduce(refOf(r), axes, keepdim, (vs) => vs.reduce((p, v) => p * v, 1)), (v) => storeAs(r.dtype, v));
-    expectClose(build(r).prod(dims, { keepdim }), want, { terms: folded(r, axes) });
+    const exact = reduce(refOf(r), axes, keepdim, (vs) => vs.reduce((p, v) => p * v, 1));
+    if (r.dtype === 'int32' && exact.data.some((v) => Math.abs(v) > b.int32Exact)) {
+      // an integer product the backend cannot hold exactly is refused when read, never returned wrong
+      expect(() => build(r).prod(dims, { keepdim }).data()).toThrow(/int32 result does not fit: past 2\^24/);
+      return;
+    }
+    expectClose(build(r).prod(dims, { keepdim }), map(exact, (v) => storeAs(r.dtype, v)), { terms: folded(r, axes) });
   });
 
   for (const [op, pick] of [['max', nanMax], ['min', nanMin]] as const) {

@@ -92,7 +92,13 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
     download(storage: Storage): TypedArray {
       const s = storage as GpuStorage<H>;
       const values = s.length === 0 ? new Float32Array(0) : device.read(s.handle, s.length);
-      return s.dtype === 'int32' ? Int32Array.from(values) : values;
+      if (s.dtype !== 'int32') return values;
+      // past 2^24 float32 storage has dropped low bits: refuse rather than hand back a wrong integer
+      const big = values.find((v) => !(Math.abs(v) <= MAX_ELEMENTS));
+      if (big !== undefined) {
+        throw new RangeError(`gpu backend: an int32 result does not fit: past 2^24 = ${MAX_ELEMENTS} its float32 storage is no longer exact (read back ${big}); compute it on the cpu backend`);
+      }
+      return Int32Array.from(values);
     },
 
     // named `to`: only .to(dtype) can ask a copy for another dtype

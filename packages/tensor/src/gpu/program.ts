@@ -101,8 +101,14 @@ export class Program<A> {
     const params = [...this.#arrays.map((_, i) => arrayName(i)), ...this.#scalars.map((_, i) => scalarName(i))];
     const body = [guard, ...this.#lines];
     if (int) {
-      // NaN and infinities become 0; everything else rounds toward zero
-      body.push(`var r = ${result};`, 'if (!(Math.abs(r) < 2147483648)) { r = 0; }', 'return r < 0 ? Math.ceil(r) : Math.floor(r);');
+      // NaN and infinities become 0, as an Int32Array store makes them; a finite value too big for
+      // int32 becomes 2^31, which the backend's read refuses (see download); the rest rounds toward zero
+      body.push(
+        `var r = ${result};`,
+        'if (Math.abs(r) >= 2147483648 && Math.abs(r) < 3.0e38) { r = 2147483648; }',
+        'if (!(Math.abs(r) <= 2147483648)) { r = 0; }',
+        'return r < 0 ? Math.ceil(r) : Math.floor(r);',
+      );
     } else {
       body.push(`return ${result};`);
     }
