@@ -49,7 +49,8 @@ export function gradcheck(f: Fn, inputs: readonly Tensor[], options: GradcheckOp
   const { eps = 1e-6, atol = 1e-5, rtol = 1e-3, seed = 0 } = options;
   const xs = inputs.map((x) => x.to('float64'));
   let weights: Tensor | null = null;
-  const scalarOf = (args: readonly Tensor[]): { loss: Variable; vars: Variable[] } => {
+  /** f's output times the weights, elementwise (summed, it is the scalar whose gradient is checked). */
+  const weighted = (args: readonly Tensor[]): { out: Variable; vars: Variable[] } => {
     const vars = args.map((x) => new Variable(x, { requiresGrad: true }));
     const y = f(...vars);
     if (!(y instanceof Variable)) throw new TypeError('gradcheck: the function must return a Variable (the result of ops on its arguments)');
@@ -57,10 +58,11 @@ export function gradcheck(f: Fn, inputs: readonly Tensor[], options: GradcheckOp
       throw new TypeError(`gradcheck: the function returned ${y.dtype}, but central differences need float64 all the way through; make its constants float64 too`);
     }
     weights ??= y.size === 1 ? null : rand(y.shape, new Generator(seed), { dtype: 'float64' }).add(0.5);
-    return { loss: (weights ? y.mul(weights) : y).sum(), vars };
+    return { out: weights ? y.mul(weights) : y, vars };
   };
 
-  const { loss, vars } = scalarOf(xs);
+  const { out, vars } = weighted(xs);
+  const loss = out.sum();
   const analytic = loss.requiresGrad ? gradients(loss, vars).map((g) => g.data()) : xs.map((x) => new Float64Array(x.size));
   const reduced = weights ? 'sum(f(...) * w) for fixed random weights w' : 'f';
 
@@ -71,12 +73,14 @@ export function gradcheck(f: Fn, inputs: readonly Tensor[], options: GradcheckOp
   xs.forEach((x, i) => {
     const base = x.data();
     for (let j = 0; j < base.length; j++) {
-      const at = (step: number): number => {
+      const at = (step: number): Tensor => {
         const nudged = base.slice();
         nudged[j] += step;
-        return scalarOf(xs.map((other, k) => (k === i ? tensor(nudged, { shape: x.shape }) : other))).loss.item();
+        return weighted(xs.map((other, k) => (k === i ? tensor(nudged, { shape: x.shape }) : other))).out.value;
       };
-      const numeric = (at(eps) - at(-eps)) / (2 * eps);
+      // difference each output before summing: an output that x_j does not move cancels exactly,
+      // however large, instead of drowning the others' differences in its rounding error
+      const numeric = at(eps).sub(at(-eps)).sum().item() / (2 * eps);
       const error = Math.abs(analytic[i][j] - numeric);
       const ratio = Number.isNaN(error) ? Infinity : error / (atol + rtol * Math.abs(numeric));
       if (ratio > 1) failures++;

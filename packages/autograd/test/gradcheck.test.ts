@@ -18,6 +18,12 @@ describe('gradcheck', () => {
     expect(() => assertGradcheck(wrongCube, [x])).toThrow(bad.message);
   });
 
+  it('a large output elsewhere does not drown a small gradient in rounding error', () => {
+    // exp(14.7) ≈ 2.5e6: differencing the summed loss would leave ~1e-9 of noise in each evaluation,
+    // 3e-4 after dividing by 2·eps, far above exp(-3.7)'s tolerance; each output is differenced apart
+    expect(gradcheck((x) => x.exp(), [tensor([14.737931153951077, -3.6750095127000537], { dtype: 'float64' })]).ok).toBe(true);
+  });
+
   it('reports the worst element with its index, both values and the tolerance', () => {
     // only the element at [1, 0] is wrong: its vjp is off by 1 there
     const off = tensor([[0, 0], [1, 0]], { dtype: 'float64' });
