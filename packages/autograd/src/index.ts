@@ -11,5 +11,5 @@ export { gradients, type BackwardOptions, type GradientsOptions } from './backwa
 export { grad, valueAndGrad, vjp, jacobian, type Differentiable } from './functional.ts';
 export { gradcheck, assertGradcheck, type GradcheckOptions, type GradcheckResult, type GradcheckWorst } from './gradcheck.ts';
 export { where, maximum, minimum } from './ops/select.ts';
-export { matmul } from './ops/linalg.ts';
+export { dot, matmul, outer } from './ops/linalg.ts';
 export { concat, stack, gather, scatterAdd } from './ops/indexing.ts';

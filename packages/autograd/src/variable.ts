@@ -138,6 +138,8 @@ export class Variable {
   logSoftmax(dim = -1): Variable { return sm.logSoftmax(this, dim); }
 
   matmul(other: Variable | Tensor): Variable { return lin.matmul(this, other); }
+  dot(other: Variable | Tensor): Variable { return lin.dot(this, other); }
+  outer(other: Variable | Tensor): Variable { return lin.outer(this, other); }
 
   reshape(...shape: number[] | [readonly number[]]): Variable { return vw.reshape(this, shapeArgs(shape)); }
   view(...shape: number[] | [readonly number[]]): Variable { return vw.view(this, shapeArgs(shape)); }

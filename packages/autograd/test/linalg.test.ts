@@ -1,7 +1,7 @@
 /** matmul's vjps against central differences: 1-D operands, batches, broadcast batch axes. */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { assertGradcheck, matmul, parameter } from '../src/index.ts';
+import { assertGradcheck, dot, matmul, outer, parameter } from '../src/index.ts';
 import { broadcastPairArb, numRuns, randomTensor, seedArb } from './arbitraries.ts';
 
 const size = fc.integer({ min: 1, max: 4 });
@@ -22,6 +22,23 @@ describe('matmul', () => {
     matmul(a, b).sum().backward();
     expect(a.grad?.toArray()).toEqual([[1, 1, 2], [1, 1, 2]]);
     expect(b.grad?.toArray()).toEqual([[5, 5], [7, 7], [9, 9]]);
+  });
+
+  test.prop([fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 5 }), seedArb], { numRuns })('dot and outer match central differences', (n, m, seed) => {
+    assertGradcheck((a, b) => a.dot(b), [randomTensor([n], seed), randomTensor([n], seed + 1)]);
+    assertGradcheck((a, b) => a.outer(b), [randomTensor([n], seed), randomTensor([m], seed + 1)]);
+  });
+
+  it('dot and outer have the gradients b, a and row/column sums of G', () => {
+    const a = parameter([1, 2, 3]);
+    const b = parameter([4, 5, 6]);
+    expect(dot(a, b).item()).toBe(32);
+    dot(a, b).backward();
+    expect([a.grad?.toArray(), b.grad?.toArray()]).toEqual([[4, 5, 6], [1, 2, 3]]);
+    const [c, d] = [parameter([1, 2]), parameter([3, 4, 5])];
+    outer(c, d).sum().backward();
+    expect([c.grad?.toArray(), d.grad?.toArray()]).toEqual([[12, 12], [3, 3, 3]]);
+    expect(() => dot(a, c)).toThrow('dot: shapes [3] and [2] must be two vectors of the same length');
   });
 
   it('names both shapes when they cannot be multiplied', () => {
