@@ -87,6 +87,7 @@ const MISTAKES: Mistake[] = [
   ['randint with an empty range', () => randint(3, 3, [2], new Generator(0)), RangeError, 'randint: need integers low < high, got low=3, high=3'],
   ['a NaN seed', () => new Generator(NaN), RangeError, 'Generator: seed must be a finite number, got NaN'],
   ['clamp with min above max', () => zeros([1]).clamp(2, 1), RangeError, 'clamp: min 2 is greater than max 1'],
+  ['an int32 to a negative power', () => ints([2, 3]).pow(ints([1, -1])), RangeError, "pow: an int32 tensor cannot be raised to a negative integer power (exponent shape [2]); convert the base first with .to('float32')"],
   ['int32 plus a number int32 cannot hold', () => ints([1]).add(1e10), RangeError, "add: 10000000000 does not fit the int32 tensor of shape [1]; convert it first with .to('float64')"],
   // types
   ['tensor of an unknown dtype', () => tensor([1], { dtype: 'int8' as DType }), TypeError, "tensor: unknown dtype 'int8'; expected one of float32, float64, int32"],

@@ -1,7 +1,7 @@
 /** Elementwise ops with NumPy/PyTorch broadcasting. */
 import { type BinaryOp, getBackend, type UnaryOp, type View } from '../backend.ts';
 import { type DType, floatOf, isFloat, promote } from '../dtype.ts';
-import { broadcastShapes, broadcastStrides, fmt, type Shape } from '../shape.ts';
+import { broadcastShapes, broadcastStrides, fmt, type Shape, sizeOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { full } from './create.ts';
 
@@ -50,8 +50,13 @@ export function binary(op: BinaryOp, a: Tensor | number, b: Tensor | number): Te
   const ta = asTensor(op, a, b as Tensor);
   const tb = asTensor(op, b, ta);
   const shape = broadcastShapes(op, ta.shape, tb.shape);
+  const dtype = resultType(op, ta.dtype, tb.dtype);
+  if (op === 'pow' && dtype === 'int32' && sizeOf(shape) > 0 && tb.min().item() < 0) {
+    // a negative power of an integer is a fraction: int32 would silently truncate it (as PyTorch, refuse)
+    throw new RangeError(`pow: an int32 tensor cannot be raised to a negative integer power (exponent shape ${fmt(tb.shape)}); convert the base first with .to('float32')`);
+  }
   const be = getBackend();
-  const storage = be.binary(op, broadcastView(ta, shape), broadcastView(tb, shape), shape, resultType(op, ta.dtype, tb.dtype));
+  const storage = be.binary(op, broadcastView(ta, shape), broadcastView(tb, shape), shape, dtype);
   return new Tensor(storage, be, shape);
 }
 
