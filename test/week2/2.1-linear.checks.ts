@@ -47,6 +47,16 @@ function columnSums(a: Nd): Nd {
   return s;
 }
 
+function forward(impl: M, l: Layer) {
+  const args = [
+    { name: 'x', value: toTensor(l.x) },
+    { name: 'weight', value: toTensor(l.weight) },
+    { name: 'bias', value: toTensor(l.bias) },
+  ];
+  const label = describeCall('linearForward', args);
+  return { label, y: call(label, args, () => impl.linearForward(args[0].value, args[1].value, args[2].value)) };
+}
+
 function backward(impl: M, l: Layer) {
   const args = [
     { name: 'x', value: toTensor(l.x) },
@@ -64,13 +74,7 @@ export const checks = defineChecks<M>([
     points: 3,
     run: (impl) =>
       forAll(layers, (l) => {
-        const args = [
-          { name: 'x', value: toTensor(l.x) },
-          { name: 'weight', value: toTensor(l.weight) },
-          { name: 'bias', value: toTensor(l.bias) },
-        ];
-        const label = describeCall('linearForward', args);
-        const y = call(label, args, () => impl.linearForward(args[0].value, args[1].value, args[2].value));
+        const { label, y } = forward(impl, l);
         const xw = matmul(l.x, transpose(l.weight));
         const [n, outF] = xw.shape;
         const want = nd(xw.shape, xw.data.map((v, i) => v + l.bias.data[i % outF]));
@@ -119,13 +123,7 @@ export const checks = defineChecks<M>([
         const { label: first, grads: g1 } = backward(impl, one);
         const dW = expectTensor(`${first}.weight`, g1.weight, l.weight.shape, 'dL/dW, a Tensor');
         expectClose(`${first}.weight`, dW, matmul(transpose(one.g), one.x), tolerance(matmul(transpose(abs(one.g)), abs(one.x))));
-        const args = [
-          { name: 'x', value: toTensor(l.x) },
-          { name: 'weight', value: toTensor(l.weight) },
-          { name: 'bias', value: toTensor(l.bias) },
-        ];
-        const label = describeCall('linearForward', args);
-        const y = call(label, args, () => impl.linearForward(args[0].value, args[1].value, args[2].value));
+        const { label, y } = forward(impl, l);
         expectTensor(label, y, [0, l.weight.shape[0]]);
         const { label: back, grads } = backward(impl, l);
         expectTensor(`${back}.x`, grads.x, l.x.shape, 'dL/dx, a Tensor');
