@@ -29,3 +29,13 @@ export function coalesce(shape: Shape, strides: readonly (readonly number[])[]):
   if (out.shape.length === 0) return { shape: [1], strides: strides.map(() => [0]) };
   return out;
 }
+
+/** True when a view's elements are exactly storage[offset .. offset+size) in row-major order. */
+export function isContiguous(shape: Shape, strides: readonly number[]): boolean {
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    if (shape[i] !== 1 && strides[i] !== step) return false;
+    step *= shape[i];
+  }
+  return true;
+}

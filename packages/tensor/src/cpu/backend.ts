@@ -2,7 +2,8 @@
 import { type Backend, type ReduceOp, type Storage, type View, registerBackend } from '../backend.ts';
 import { allocate, dtypeOf, type DType, type TypedArray } from '../dtype.ts';
 import { contiguousStrides, type Shape, sizeOf } from '../shape.ts';
-import { forEachRow, isContiguous } from './loops.ts';
+import { forEachRow } from './loops.ts';
+import { isContiguous } from '../layout.ts';
 import { matmulInto } from './matmul.ts';
 import { binaryRow, unaryRow } from './kernels.ts';
 

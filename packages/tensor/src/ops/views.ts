@@ -3,7 +3,7 @@ import { getBackend } from '../backend.ts';
 import { checkDType, type DType, type TypedArray } from '../dtype.ts';
 import { broadcastStrides, contiguousStrides, fmt, normalizeDim, normalizeDims, ShapeError, sizeOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
-import { isContiguous } from '../cpu/loops.ts';
+import { isContiguous } from '../layout.ts';
 
 /** Accept both `reshape(2, 3)` and `reshape([2, 3])`. */
 export const shapeArgs = (args: number[] | [readonly number[]]): number[] =>
