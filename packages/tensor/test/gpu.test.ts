@@ -115,6 +115,19 @@ describe.each(modes)('gpu backend, %s mode', { timeout: 60_000 }, (mode) => {
     expect(() => tensor([1.5]).to('float64')).toThrow(/^to: the gpu backend has no float64/);
   });
 
+  // a shader's sin and cos promise only 2^-11 absolute, on [-π, π]: useless near a root
+  it.prop([fc.array(fc.oneof(fc.integer({ min: -5215, max: 5215 }).map((k) => (k * Math.PI) / 2), fc.double({ min: -8192, max: 8192, noNaN: true })), { minLength: 1, maxLength: 64 })], runs)(
+    'sin and cos are within 2^-23 of the exact value up to |x| = 8192, at multiples of π/2 too',
+    (vs) => {
+      gpu(mode);
+      const x = tensor(vs);
+      for (const op of ['sin', 'cos'] as const) {
+        const got = x[op]().data();
+        x.data().forEach((v, i) => expect(Math.abs(got[i] - Math[op](v)), `${op}(${v}) = ${got[i]}`).toBeLessThanOrEqual(2 ** -23));
+      }
+    },
+  );
+
   test('int32 beyond 2^24 is refused: it is held as float32', () => {
     gpu(mode);
     expect(tensor([2 ** 24, -(2 ** 24)], { dtype: 'int32' }).toArray()).toEqual([2 ** 24, -(2 ** 24)]);

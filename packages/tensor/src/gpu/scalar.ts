@@ -12,6 +12,9 @@ export interface Emitter {
   line(code: string): void;
 }
 
+/** The largest finite float32 (shaders have no infinity literal to compare with). */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 /** Horner's rule for c[0] + x * (c[1] + x * (...)). */
 const horner = (x: string, c: readonly number[]): string =>
   c.reduceRight((inner, ci) => (inner ? `${ci} + ${x} * (${inner})` : `${ci}`), '');
@@ -36,6 +39,26 @@ function expm1(p: Emitter, x: string): string {
   const r = p.let(`Math.exp(${x}) - 1`);
   p.line(`if (Math.abs(${x}) < 0.1) { ${r} = ${x} * (${horner(x, inverse([1, 2, 6, 24, 120, 720, 5040, 40320]))}); }`);
   return r;
+}
+
+/**
+ * sin x (quarter = 0) or cos x = sin(x + π/2) (quarter = 1) to float32 accuracy. A shader's own
+ * are only absolutely accurate, and only on [-π, π] (WGSL: 2^-11), useless near a root. So x is
+ * reduced to r in [-π/4, π/4] with x = k·π/2 + r, π/2 split in three (Cody–Waite) so that k·P1
+ * and k·P2 are exact while |k| <= 2^13, and r goes through Cephes' sinf/cosf polynomials.
+ * Beyond |x| = 8192 the split is no longer exact and the built-in takes over.
+ */
+function trig(p: Emitter, x: string, quarter: 0 | 1): string {
+  const k = p.let(`Math.floor(${x} * ${2 / Math.PI} + 0.5)`);
+  const r = p.let(`((${x} - ${k} * 1.5703125) - ${k} * 4.837512969970703125e-4) - ${k} * 7.54978995489188216e-8`);
+  const z = p.let(`${r} * ${r}`);
+  const sin = p.let(`${r} + ${r} * ${z} * (${horner(z, [-1.6666654611e-1, 8.3321608736e-3, -1.9515295891e-4])})`);
+  const cos = p.let(`1 - 0.5 * ${z} + ${z} * ${z} * (${horner(z, [4.166664568298827e-2, -1.388731625493765e-3, 2.443315711809948e-5])})`);
+  const q = p.let(`${k} + ${quarter} - 4 * Math.floor((${k} + ${quarter}) / 4)`);
+  // NaN and ±inf fall through to NaN: their r is NaN
+  const y = p.let(`${q} == 0 ? ${sin} : (${q} == 1 ? ${cos} : (${q} == 2 ? -${sin} : -${cos}))`);
+  p.line(`if (Math.abs(${x}) > 8192 && Math.abs(${x}) <= ${FLOAT32_MAX}) { ${y} = ${quarter === 0 ? 'Math.sin' : 'Math.cos'}(${x}); }`);
+  return y;
 }
 
 /** log(1 + x) without cancellation: 1 + x rounds, but x itself is u - 1 exactly enough for ln. */
@@ -64,8 +87,8 @@ export const UNARY_SOURCE: Record<UnaryOp, (p: Emitter, x: string) => string> = 
   },
   // NaN stays NaN: tested first, as a shader compiler may turn `x < 0 ? 0 : x` into max(x, 0)
   relu: (p, x) => p.let(`${x} != ${x} ? ${x} : (${x} < 0 ? 0 : ${x})`),
-  sin: (p, x) => p.let(`Math.sin(${x})`),
-  cos: (p, x) => p.let(`Math.cos(${x})`),
+  sin: (p, x) => trig(p, x, 0),
+  cos: (p, x) => trig(p, x, 1),
   floor: (p, x) => p.let(`Math.floor(${x})`),
   ceil: (p, x) => p.let(`Math.ceil(${x})`),
   round: (p, x) => {
@@ -79,9 +102,6 @@ export const UNARY_SOURCE: Record<UnaryOp, (p: Emitter, x: string) => string> = 
   reciprocal: (p, x) => p.let(`1 / ${x}`),
   square: (p, x) => p.let(`${x} * ${x}`),
 };
-
-/** The largest finite float32 (shaders have no infinity literal to compare with). */
-const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** JavaScript's Math.pow: x^0 = 1 for every x, and a negative base takes an integer exponent's sign. */
 function pow(p: Emitter, a: string, b: string): string {
