@@ -34,9 +34,16 @@ function ln(p: Emitter, u: string, um1: string): string {
   return r;
 }
 
-/** exp(x) - 1 without cancellation: its Taylor series where |x| < 0.1 (8 terms reach float32 precision). */
+/**
+ * exp(x) - 1 without cancellation: its Taylor series where |x| < 0.1 (8 terms reach float32
+ * precision). Up to u = exp(x) = 2, exp's few ulps of u would be many of u - 1, so there it is
+ * Kahan's (u - 1)·x / log u, exact for whatever u the device rounds to, given an accurate log.
+ */
 function expm1(p: Emitter, x: string): string {
-  const r = p.let(`Math.exp(${x}) - 1`);
+  const u = p.let(`Math.exp(${x})`);
+  const um1 = p.let(`${u} - 1`);
+  const r = p.let(um1);
+  p.line(`if (${u} >= 0.5 && ${u} <= 2 && ${u} != 1) { ${r} = ${um1} * ${x} / ${ln(p, u, um1)}; }`);
   p.line(`if (Math.abs(${x}) < 0.1) { ${r} = ${x} * (${horner(x, inverse([1, 2, 6, 24, 120, 720, 5040, 40320]))}); }`);
   return r;
 }
