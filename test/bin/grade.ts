@@ -5,6 +5,7 @@
  *
  *   npm run grade                           every exercise in exercises/
  *   npm run grade -- --exercise 2.3         just 2.3 (or: npm run grade -- 2.3)
+ *   npm run grade -- week7                  one chapter: its exercises, out of its 100 points
  *   npm run grade -- --watch                again on every save
  *   npm run grade -- --fallback 2.4         use the reference 2.4 (where there is one) and grade the rest
  *   npm run grade -- --json results.json    also write Gradescope's results.json
@@ -25,7 +26,7 @@ import { readSource, usesOf } from '../grading/source.ts';
 import { fileFor, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
 import { seedFromEnv } from '../harness/seed.ts';
 
-const USAGE = `usage: npm run grade -- [ids...] [--exercise <id>] [--target exercises|solutions|<folder>]
+const USAGE = `usage: npm run grade -- [ids or chapters...] [--exercise <id|week2|week7>] [--target exercises|solutions|<folder>]
        [--fallback <ids>] [--seed <n|random>] [--json <file>] [--classroom] [--watch]
        [--expect full] [--jobs <n>]`;
 

@@ -25,13 +25,16 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Exercise ids from a comma-separated list; a chapter's id (`week2`, `week7`) stands for all its exercises. */
 export function parseIds(list: string | undefined, what: string): string[] {
-  const ids = (list ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  for (const id of ids) {
-    if (!EXERCISES.some((e) => e.id === id)) {
-      throw new UsageError(`${what}: there is no exercise '${id}'; the exercises are ${EXERCISES.map((e) => e.id).join(', ')}`);
-    }
-  }
+  const names = (list ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const ids = names.flatMap((name) => {
+    const inChapter = EXERCISES.filter((e) => e.chapter.id === name).map((e) => e.id);
+    if (inChapter.length > 0) return inChapter;
+    if (EXERCISES.some((e) => e.id === name)) return [name];
+    const chapters = [...new Set(EXERCISES.map((e) => e.chapter.id))];
+    throw new UsageError(`${what}: there is no exercise '${name}'; the exercises are ${EXERCISES.map((e) => e.id).join(', ')} (or a whole chapter: ${chapters.join(', ')})`);
+  });
   return [...new Set(ids)];
 }
 

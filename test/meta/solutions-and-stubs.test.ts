@@ -51,5 +51,15 @@ describe('the stubs', () => {
     const run = runScript('bin/grade.ts', ['--exercise', '9.9']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("there is no exercise '9.9'");
+    expect(run.stderr).toContain('(or a whole chapter: week2, week7)');
+  });
+
+  test('a chapter id grades just that chapter, out of its 100 points', () => {
+    const run = runScript('bin/grade.ts', ['week7']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/7\.1 /);
+    expect(run.stdout).toMatch(/7\.10 /);
+    expect(run.stdout).not.toMatch(/\b2\.\d /);
+    expect(run.stdout).toMatch(/\/ 100\b/);
   });
 });
