@@ -127,6 +127,7 @@ export class Variable {
 
   sum(dim?: Dims, opts?: KeepDim): Variable { return red.sum(this, dim, opts); }
   mean(dim?: Dims, opts?: KeepDim): Variable { return red.mean(this, dim, opts); }
+  prod(dim?: Dims, opts?: KeepDim): Variable { return red.prod(this, dim, opts); }
   max(dim?: Dims, opts?: KeepDim): Variable { return red.max(this, dim, opts); }
   min(dim?: Dims, opts?: KeepDim): Variable { return red.min(this, dim, opts); }
   var(dim?: Dims, opts?: VarOptions): Variable { return red.variance(this, dim, opts); }

@@ -2,9 +2,10 @@
  * Reductions over `dim` (all axes when left out), with `keepdim`. Their vjps first put the
  * reduced axes back as size 1 (`keptShape`), so the gradient broadcasts over what was reduced.
  */
-import { type Dims, type KeepDim, normalizeDims, sizeOf, type VarOptions } from '@gradschool/tensor';
+import { type Dims, type KeepDim, normalizeDims, ones, sizeOf, type VarOptions } from '@gradschool/tensor';
 import { record } from '../record.ts';
 import type { Variable } from '../variable.ts';
+import { concat } from './indexing.ts';
 
 /** The output's shape with keepdim: every reduced axis kept with size 1. */
 export function keptShape(op: string, x: Variable, dim: Dims | undefined): number[] {
@@ -17,6 +18,47 @@ export function sum(x: Variable, dim?: Dims, opts?: KeepDim): Variable {
   const kept = keptShape('sum', x, dim);
   return record('sum', x.value.sum(dim, opts), [x], [(g) => g.reshape(kept).expand(x.shape)]);
 }
+
+/**
+ * d(x_0·…·x_{n-1})/dx_i is the product of the others. Dividing the product by x_i would be NaN at
+ * a zero (and inf where the product overflows but the others' does not), so the others' product
+ * is built from multiplications only; then every order of derivative of it is right too, zeros
+ * included (PyTorch gets the same values by a case analysis on the count of zeros).
+ */
+export function prod(x: Variable, dim?: Dims, opts?: KeepDim): Variable {
+  const kept = keptShape('prod', x, dim);
+  const dims = normalizeDims('prod', dim, x.ndim, x.shape);
+  return record('prod', x.value.prod(dim, opts), [x], [(g) => g.reshape(kept).expand(x.shape).mul(productOfOthers(x, dims))]);
+}
+
+/** At each element: the product of the other elements of its slice along `dims`. */
+function productOfOthers(x: Variable, dims: readonly number[]): Variable {
+  const rest = [...x.shape.keys()].filter((d) => !dims.includes(d));
+  const order = [...rest, ...dims];
+  const inverse = order.map((_, i) => order.indexOf(i));
+  // the folded axes side by side at the end, as one axis: each row is one slice
+  const moved = x.permute(order);
+  const rows = moved.reshape([...rest.map((d) => x.shape[d]), sizeOf(dims.map((d) => x.shape[d]))]);
+  const before = exclusiveProducts(rows);
+  const after = reversed(exclusiveProducts(reversed(rows)));
+  return before.mul(after).reshape(moved.shape).permute(inverse);
+}
+
+/**
+ * out_i = x_0·…·x_{i-1} along the last axis (1 for i = 0), in log2(n) rounds of a scan
+ * (Hillis–Steele): shift right by one, then in each round multiply every entry by the one s places
+ * back, doubling s, so each entry gathers the products of ever longer runs before it.
+ */
+function exclusiveProducts(rows: Variable): Variable {
+  const n = rows.shape[rows.ndim - 1];
+  if (n === 0) return rows;
+  const one = ones([...rows.shape.slice(0, -1), 1], { dtype: rows.dtype });
+  let out = concat([one, rows.narrow(-1, 0, n - 1)], -1);
+  for (let s = 1; s < n; s *= 2) out = concat([out.narrow(-1, 0, s), out.narrow(-1, s, n - s).mul(out.narrow(-1, 0, n - s))], -1);
+  return out;
+}
+
+const reversed = (rows: Variable): Variable => rows.indexSelect(-1, [...Array(rows.shape[rows.ndim - 1]).keys()].reverse());
 
 /** How many elements `dim` folds together. */
 const countOf = (x: Variable, dim: Dims | undefined): number =>
