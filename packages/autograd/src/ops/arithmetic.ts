@@ -32,13 +32,24 @@ export const mul = binaryOp('mul', (a, b) => a.mul(b), (g, _a, b) => g.mul(b), (
 export const div = binaryOp('div', (a, b) => a.div(b), (g, _a, b) => g.div(b), (g, _a, b, out) => g.mul(out).div(b).neg());
 
 /**
- * d(a^b)/da = b·a^(b-1) and d(a^b)/db = a^b·log(a). As in PyTorch, the first is 0 where b = 0
- * (not 0·a^-1, which is NaN at a = 0), and the second is 0 where a = 0 and b >= 0 (the limit).
- * For a < 0, log(a) is NaN: a negative base has no real derivative in its exponent.
+ * d(a^b)/da = b·a^(b-1) and d(a^b)/db = a^b·log(a). At a = 0 the first is 0·inf when b = 0, and
+ * the second 0·(-inf) when b > 0 (-inf when b = 0); as in PyTorch both are 0 there (the limit, and
+ * a choice at 0^0). Only those entries are masked: where b = 0 and a != 0, b·a^(b-1) is 0 already,
+ * and left alone it keeps d²(a^b)/da db = 1/a (PyTorch masks every b = 0, which makes that 0).
+ * The masked entries also get a stand-in base of 1, because `where` only routes the gradient:
+ * differentiated again (createGraph), the discarded branch still receives a 0, and 0 times the
+ * derivative of log or of a^(b-1) at a = 0 (inf) would be NaN again. For a < 0, log(a) is NaN:
+ * a negative base has no real derivative in its exponent.
  */
 export const pow = binaryOp(
   'pow',
   (a, b) => a.pow(b),
-  (g, a, b) => where(b.value.eq(0), 0, g.mul(b).mul(a.pow(b.sub(1)))),
-  (g, a, b, out) => where(a.value.eq(0).mul(b.value.ge(0)), 0, g.mul(out).mul(a.log())),
+  (g, a, b) => {
+    const zeroToZero = a.value.eq(0).mul(b.value.eq(0));
+    return where(zeroToZero, 0, g.mul(b).mul(where(zeroToZero, 1, a).pow(b.sub(1))));
+  },
+  (g, a, b, out) => {
+    const zeroBase = a.value.eq(0).mul(b.value.ge(0));
+    return where(zeroBase, 0, g.mul(out).mul(where(zeroBase, 1, a).log()));
+  },
 );
