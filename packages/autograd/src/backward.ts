@@ -94,12 +94,14 @@ function propagate(root: Variable, seed: Variable, retainGraph: boolean, keep: (
   return grads;
 }
 
-/** `output.backward(gradient)`: accumulate into the `grad` of every leaf that requires grad. */
+/**
+ * `output.backward(gradient)`: accumulate into the `grad` of every leaf that requires grad, and
+ * of every intermediate that asked with `retainGrad()`.
+ */
 export function backward(output: Variable, gradient: Tensor | undefined, options: BackwardOptions): void {
   const seed = seedFor('backward', output, gradient);
-  const grads = withGradMode(false, () => propagate(output, seed, options.retainGraph ?? false, (v) => v.isLeaf));
+  const grads = withGradMode(false, () => propagate(output, seed, options.retainGraph ?? false, (v) => v.isLeaf || v.retainsGrad));
   for (const [v, g] of grads) {
-    if (!v.isLeaf) continue;
     v.grad = v.grad ? v.grad.add(g.value) : g.value.contiguous();
   }
 }

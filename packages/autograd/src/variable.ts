@@ -25,10 +25,14 @@ export interface VariableOptions { requiresGrad?: boolean }
 export class Variable {
   /** The op that made this Variable, or null for a leaf. */
   readonly node: Node | null;
-  /** The gradient accumulated by `backward()` (leaves only); null until then or after `zeroGrad()`. */
+  /**
+   * The gradient accumulated by `backward()`, kept for leaves and for Variables that asked with
+   * `retainGrad()`; null until then or after `zeroGrad()`.
+   */
   grad: Tensor | null = null;
   #value: Tensor;
   #requiresGrad = false;
+  #retainsGrad = false;
   #version = 0;
 
   constructor(value: Tensor, options: VariableOptions = {}, node: Node | null = null) {
@@ -66,6 +70,21 @@ export class Variable {
   }
 
   get isLeaf(): boolean { return this.node === null; }
+
+  /** True for a non-leaf after `retainGrad()` (leaves keep their gradient anyway). */
+  get retainsGrad(): boolean { return this.#retainsGrad; }
+
+  /**
+   * Keep this intermediate's gradient in `grad` after `backward()`, as a leaf's is kept, instead
+   * of dropping it once it has been passed on (to look at what reaches a hidden layer, say).
+   */
+  retainGrad(): void {
+    if (!this.#requiresGrad) {
+      throw new Error('retainGrad: this Variable does not require grad, so no gradient will reach it; make the leaves it comes from with parameter(...) and compute it outside noGrad');
+    }
+    if (this.node) this.#retainsGrad = true;
+  }
+
   get shape(): readonly number[] { return this.#value.shape; }
   get dtype(): DType { return this.#value.dtype; }
   get ndim(): number { return this.#value.ndim; }
