@@ -2,7 +2,7 @@
  * The functional view of the same engine (as in JAX): transform a function of Variables into
  * one that returns its gradients, with plain Tensors in and out.
  */
-import { eye, stack as stackTensors, Tensor, zeros, zerosLike } from '@gradschool/tensor';
+import { arange, stack as stackTensors, Tensor, zeros, zerosLike } from '@gradschool/tensor';
 import { gradients } from './backward.ts';
 import { Variable } from './variable.ts';
 
@@ -55,9 +55,9 @@ export function jacobian(f: (x: Variable) => Variable, x: Tensor): Tensor {
   const [input] = leaves('jacobian', [x]);
   const y = call('jacobian', f, [input]);
   if (!y.requiresGrad || y.size === 0) return zeros([...y.shape, ...x.shape], { dtype: x.dtype });
-  // row i of the identity, shaped like y, picks output element i
-  const basis = eye(y.size, y.size, { dtype: y.dtype });
+  // a one-hot gradient picks output element i; made one at a time, it costs O(y.size), not an identity's O(y.size²)
+  const basisRow = (i: number): Tensor => arange(y.size).eq(i).to(y.dtype).reshape(y.shape);
   const rows = Array.from({ length: y.size }, (_, i) =>
-    gradients(y, [input], { gradOutput: basis.narrow(0, i, 1).reshape(y.shape), retainGraph: true })[0].value);
+    gradients(y, [input], { gradOutput: basisRow(i), retainGraph: true })[0].value);
   return stackTensors(rows).reshape([...y.shape, ...x.shape]);
 }
