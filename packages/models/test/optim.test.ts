@@ -21,6 +21,12 @@ function run(make: (p: Parameter) => Optimizer, start: number[], grads: number[]
 const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
 
 const value = fc.double({ min: -10, max: 10, noNaN: true });
+/**
+ * Evenly spread in [min, max]. fc.double picks among representable doubles, most of which are
+ * tiny (nine in ten of those in [0, 1) are below 1e-10), so β and momentum would almost never be
+ * near the 0.9 where they matter.
+ */
+const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 2 ** 20 }).map((k) => min + ((max - min) * k) / 2 ** 20);
 /** A short run: starting values and a few steps of gradients, for `width` scalars. */
 const history = fc.integer({ min: 1, max: 4 }).chain((width) => fc.record({
   start: fc.array(value, { minLength: width, maxLength: width }),
@@ -50,11 +56,11 @@ describe('SGD', () => {
     });
   }
   const options = fc.record({
-    lr: fc.double({ min: 0, max: 1, noNaN: true }),
-    momentum: fc.double({ min: 0, max: 0.99, noNaN: true }),
-    dampening: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    lr: uniform(0, 1),
+    momentum: uniform(0, 0.99),
+    dampening: uniform(0, 0.5),
     nesterov: fc.boolean(),
-    weightDecay: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    weightDecay: uniform(0, 0.1),
   }).map((o) => (o.nesterov ? { ...o, dampening: 0, momentum: Math.max(o.momentum, 0.1) } : o));
 
   test.prop([history, options], { numRuns: 60 })('follows PyTorch\'s update with momentum, dampening, Nesterov and weight decay', ({ start, grads }, o) => {
@@ -64,28 +70,32 @@ describe('SGD', () => {
 });
 
 describe('Adam and AdamW', () => {
-  function reference(start: number, grads: number[], o: { lr: number; betas: [number, number]; eps: number; weightDecay: number }, decoupled: boolean): number[] {
-    let [p, m, v] = [start, 0, 0];
+  // PyTorch's documented algorithm (torch.optim.Adam / AdamW) for one scalar, in float64; with
+  // amsgrad the running maximum is of the uncorrected v, then corrected by the current 1 - β₂^t.
+  function reference(start: number, grads: number[], o: { lr: number; betas: [number, number]; eps: number; weightDecay: number; amsgrad: boolean }, decoupled: boolean): number[] {
+    let [p, m, v, vMax] = [start, 0, 0, 0];
     return grads.map((raw, i) => {
       const t = i + 1;
       if (decoupled) p *= 1 - o.lr * o.weightDecay;
       const g = decoupled ? raw : raw + o.weightDecay * p;
       m = o.betas[0] * m + (1 - o.betas[0]) * g;
       v = o.betas[1] * v + (1 - o.betas[1]) * g * g;
+      vMax = Math.max(vMax, v);
       const mHat = m / (1 - o.betas[0] ** t);
-      const vHat = v / (1 - o.betas[1] ** t);
+      const vHat = (o.amsgrad ? vMax : v) / (1 - o.betas[1] ** t);
       p -= (o.lr * mHat) / (Math.sqrt(vHat) + o.eps);
       return p;
     });
   }
   const options = fc.record({
-    lr: fc.double({ min: 1e-4, max: 1, noNaN: true }),
-    betas: fc.tuple(fc.double({ min: 0, max: 0.99, noNaN: true }), fc.double({ min: 0, max: 0.9999, noNaN: true })),
+    lr: uniform(1e-4, 1),
+    betas: fc.tuple(uniform(0, 0.99), uniform(0, 0.9999)),
     eps: fc.double({ min: 1e-10, max: 1e-3, noNaN: true }),
-    weightDecay: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    weightDecay: uniform(0, 0.1),
+    amsgrad: fc.boolean(),
   });
 
-  test.prop([history, options, fc.boolean()], { numRuns: 60 })('follow PyTorch\'s algorithm (L2 in the gradient for Adam, decoupled decay for AdamW)', ({ start, grads }, o, decoupled) => {
+  test.prop([history, options, fc.boolean()], { numRuns: 80 })('follow PyTorch\'s algorithm (L2 in the gradient for Adam, decoupled decay for AdamW, AMSGrad\'s running max of v)', ({ start, grads }, o, decoupled) => {
     const got = run((p) => (decoupled ? new AdamW([p], o) : new Adam([p], o)), start, grads);
     start.forEach((s, j) => reference(s, grads.map((g) => g[j]), o, decoupled).forEach((want, t) => near(got[t][j], want)));
   });
@@ -98,10 +108,21 @@ describe('Adam and AdamW', () => {
     after.forEach((v) => expect(Math.abs(Math.abs(v) - 0.01)).toBeLessThan(1e-6));
   });
 
+  it('with amsgrad, keep dividing by the largest v after the gradient shrinks', () => {
+    // β = (0, 0.5), lr 1, eps 0, gradients 1 then 0.1. Step 1: v = 0.5, v̂ = 0.5/0.5 = 1, p = -1.
+    // Step 2: v = 0.25 + 0.005 = 0.255 but max(v) = 0.5, so v̂ = 0.5/0.75 and the step is 0.1/√(2/3);
+    // plain Adam divides by √(0.255/0.75) instead, a larger step.
+    const opts = { lr: 1, betas: [0, 0.5] as const, eps: 0 };
+    const [ams, plain] = [true, false].map((amsgrad) => run((p) => new Adam([p], { ...opts, amsgrad }), [0], [[1], [0.1]]).map((x) => x[0]));
+    [ams[0], plain[0]].forEach((x) => near(x, -1));
+    near(ams[1], -1 - 0.1 / Math.sqrt(0.5 / 0.75));
+    near(plain[1], -1 - 0.1 / Math.sqrt(0.255 / 0.75));
+  });
+
   it('defaults to PyTorch\'s hyper-parameters', () => {
     const p = param([1]);
-    expect(new Adam([p])).toMatchObject({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0 });
-    expect(new AdamW([p])).toMatchObject({ lr: 1e-3, weightDecay: 0.01 });
+    expect(new Adam([p])).toMatchObject({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false });
+    expect(new AdamW([p])).toMatchObject({ lr: 1e-3, weightDecay: 0.01, amsgrad: false });
   });
 });
 
@@ -137,7 +158,7 @@ describe('optimizer bookkeeping', () => {
 });
 
 describe('StepLR', () => {
-  test.prop([fc.double({ min: 1e-4, max: 1, noNaN: true }), fc.integer({ min: 1, max: 5 }), fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 30 })(
+  test.prop([uniform(1e-4, 1), fc.integer({ min: 1, max: 5 }), uniform(0, 1)], { numRuns: 30 })(
     'multiplies the rate by gamma every stepSize epochs', (lr, stepSize, gamma) => {
       const opt = new SGD([param([0])], { lr });
       const schedule = new StepLR(opt, { stepSize, gamma });

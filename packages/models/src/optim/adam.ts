@@ -10,15 +10,22 @@ export interface AdamOptions {
   /** Added to the denominator so a parameter with a tiny gradient history cannot take a huge step. */
   eps?: number;
   weightDecay?: number;
+  /**
+   * AMSGrad (Reddi et al., 2018): divide by the largest v seen so far instead of the current v,
+   * so a rare large gradient keeps its weight's steps small after v has forgotten it.
+   */
+  amsgrad?: boolean;
 }
 
-interface Moments { m: Tensor; v: Tensor; t: number }
+/** Per parameter: the running means, the largest v so far (AMSGrad only) and the step count. */
+interface Moments { m: Tensor; v: Tensor; vMax: Tensor | null; t: number }
 
 /** Adam's update; Adam and AdamW differ only in how weight decay enters. */
 abstract class AdamFamily extends Optimizer {
   readonly betas: readonly [number, number];
   readonly eps: number;
   readonly weightDecay: number;
+  readonly amsgrad: boolean;
   #decoupled: boolean;
   #moments: (Moments | null)[];
 
@@ -28,6 +35,7 @@ abstract class AdamFamily extends Optimizer {
     this.betas = [checkFraction(name, 'betas[0]', b1), checkFraction(name, 'betas[1]', b2)];
     this.eps = checkNonNegative(name, 'eps', opts.eps ?? 1e-8);
     this.weightDecay = checkNonNegative(name, 'weightDecay', opts.weightDecay ?? defaultDecay);
+    this.amsgrad = opts.amsgrad ?? false;
     this.#decoupled = decoupled;
     this.#moments = this.params.map(() => null);
   }
@@ -39,11 +47,12 @@ abstract class AdamFamily extends Optimizer {
     const previous = this.#moments[i];
     const m = (previous?.m ?? zerosLike(g)).mul(b1).add(g.mul(1 - b1));
     const v = (previous?.v ?? zerosLike(g)).mul(b2).add(g.square().mul(1 - b2));
+    const vMax = this.amsgrad ? (previous?.vMax?.maximum(v) ?? v) : null;
     const t = (previous?.t ?? 0) + 1;
-    this.#moments[i] = { m, v, t };
+    this.#moments[i] = { m, v, vMax, t };
     // m and v start at 0, so early on they underestimate; dividing by 1 - β^t undoes that bias.
     const mHat = m.div(1 - b1 ** t);
-    const vHat = v.div(1 - b2 ** t);
+    const vHat = (vMax ?? v).div(1 - b2 ** t);
     return decayed.sub(mHat.div(vHat.sqrt().add(this.eps)).mul(this.lr));
   }
 }
@@ -51,7 +60,8 @@ abstract class AdamFamily extends Optimizer {
 /**
  * Adam (Kingma & Ba, 2015), as PyTorch: running means m of the gradient and v of its square,
  * corrected for starting at 0, give the step lr · m̂ / (√v̂ + eps), so each weight moves by a
- * step suited to the scale of its own gradients. Weight decay λ adds λp to the gradient.
+ * step suited to the scale of its own gradients. Weight decay λ adds λp to the gradient. With
+ * amsgrad, v̂ is max(v_1, …, v_t) / (1 - β₂^t).
  */
 export class Adam extends AdamFamily {
   constructor(params: Iterable<Variable>, opts: AdamOptions = {}) {
