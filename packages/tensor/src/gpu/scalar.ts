@@ -31,6 +31,18 @@ function ln(p: Emitter, u: string, um1: string): string {
   const s2 = p.let(`${s} * ${s}`);
   const r = p.let(`Math.log(${u})`);
   p.line(`if (${u} >= 0.5 && ${u} <= 2) { ${r} = 2 * ${s} * (${horner(s2, inverse([1, 3, 5, 7, 9, 11, 13, 15, 17]))}); }`);
+  // GL's log is undefined off (0, inf) (SwiftShader's is log|u|, and log 0 is -88): spell out
+  // log 0 = -inf, log of a negative = NaN (as sqrt's), log NaN = NaN
+  p.line(`if (${u} == 0) { ${r} = -1 / Math.abs(${u}); }`);
+  p.line(`if (${u} < 0) { ${r} = Math.sqrt(${u}); }`);
+  p.line(`if (${u} != ${u}) { ${r} = ${u}; }`);
+  return r;
+}
+
+/** exp(x), keeping a NaN that GL's exp would turn into inf. */
+function exp(p: Emitter, x: string): string {
+  const r = p.let(`Math.exp(${x})`);
+  p.line(`if (${x} != ${x}) { ${r} = ${x}; }`);
   return r;
 }
 
@@ -40,7 +52,7 @@ function ln(p: Emitter, u: string, um1: string): string {
  * Kahan's (u - 1)·x / log u, exact for whatever u the device rounds to, given an accurate log.
  */
 function expm1(p: Emitter, x: string): string {
-  const u = p.let(`Math.exp(${x})`);
+  const u = exp(p, x);
   const um1 = p.let(`${u} - 1`);
   const r = p.let(um1);
   p.line(`if (${u} >= 0.5 && ${u} <= 2 && ${u} != 1) { ${r} = ${um1} * ${x} / ${ln(p, u, um1)}; }`);
@@ -73,7 +85,7 @@ const log1p = (p: Emitter, x: string): string => ln(p, p.let(`1 + ${x}`), x);
 
 export const UNARY_SOURCE: Record<UnaryOp, (p: Emitter, x: string) => string> = {
   neg: (p, x) => p.let(`-${x}`),
-  exp: (p, x) => p.let(`Math.exp(${x})`),
+  exp,
   log: (p, x) => ln(p, x, p.let(`${x} - 1`)),
   log1p,
   expm1,
@@ -120,6 +132,10 @@ function pow(p: Emitter, a: string, b: string): string {
   p.line(`if (${a} == 0 && ${b} < 0) { ${r} = ${odd} ? 1 / ${a} : 1 / Math.abs(${a}); }`);
   // an integer to a whole power is a whole number, which exp2(b log2 a) may miss by an ulp
   p.line(`if (Math.floor(${a}) == ${a} && Math.floor(${b}) == ${b} && ${b} > 0 && Math.abs(${r}) < 16777216) { ${r} = Math.floor(${r} + 0.5); }`);
+  // exp2(b log2 0) is only near 0 where GL clamps log2 0 to -127 or so: 0^b = ±0 for b > 0
+  p.line(`if (${a} == 0 && ${b} > 0) { ${r} = ${odd} ? ${a} : 0; }`);
+  // a shader may lose a NaN inside pow (WGSL lets it assume there are none): NaN in, NaN out
+  p.line(`if (${a} != ${a} || ${b} != ${b}) { ${r} = ${a} + ${b}; }`);
   p.line(`if (${b} == 0) { ${r} = 1; }`);
   return r;
 }
