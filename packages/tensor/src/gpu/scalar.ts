@@ -80,8 +80,16 @@ function trig(p: Emitter, x: string, quarter: 0 | 1): string {
   return y;
 }
 
-/** log(1 + x) without cancellation: 1 + x rounds, but x itself is u - 1 exactly enough for ln. */
-const log1p = (p: Emitter, x: string): string => ln(p, p.let(`1 + ${x}`), x);
+/**
+ * log(1 + x) without cancellation: 1 + x rounds, but x itself is u - 1 exactly enough for ln.
+ * Below |x| = 2^-24 it is x (x²/2 is under half its ulp), which also keeps a tiny x from being
+ * flushed to 0 on its way through ln's x / (2 + x).
+ */
+function log1p(p: Emitter, x: string): string {
+  const r = ln(p, p.let(`1 + ${x}`), x);
+  p.line(`if (Math.abs(${x}) < ${2 ** -24}) { ${r} = ${x}; }`);
+  return r;
+}
 
 export const UNARY_SOURCE: Record<UnaryOp, (p: Emitter, x: string) => string> = {
   neg: (p, x) => p.let(`-${x}`),
