@@ -14,6 +14,11 @@ import { formatTensor } from './format.ts';
 
 export type Scalar = number;
 export type Operand = Tensor | Scalar;
+/**
+ * The dims a reduction folds: one, a list, or all of them (null or left out). An empty list folds
+ * none, as NumPy's `axis=()` and TensorFlow's `axis=[]` do (PyTorch's `dim=[]` folds all, a
+ * behaviour it has deprecated): the result has the input's values.
+ */
 export type Dims = number | readonly number[] | null;
 export interface KeepDim { keepdim?: boolean }
 

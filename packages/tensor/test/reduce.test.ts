@@ -11,14 +11,15 @@ const runs = { numRuns: 40 };
 
 type Dims = number | number[] | undefined;
 
-/** All dims (undefined), one dim, or several in any order; negative dims count from the end. */
+/** All dims (undefined), one dim, or several (none too) in any order; negative dims count from the end. */
 const dimsArb = (rank: number): fc.Arbitrary<Dims> => {
   const axes = [...Array(rank).keys()];
   const negate = (ds: number[], flips: boolean[]) => ds.map((d, i) => (flips[i] ? d - rank : d));
   return fc.oneof(
     fc.constant(undefined),
     fc.integer({ min: -Math.max(rank, 1), max: Math.max(rank, 1) - 1 }),
-    fc.shuffledSubarray(axes, { minLength: Math.min(1, rank) }).chain((ds) =>
+    // an empty list folds nothing (NumPy, TensorFlow), which the oracle below does too
+    fc.shuffledSubarray(axes).chain((ds) =>
       fc.array(fc.boolean(), { minLength: ds.length, maxLength: ds.length }).map((flips) => negate(ds, flips))),
   );
 };
