@@ -16,8 +16,8 @@ export type Scalar = number;
 export type Operand = Tensor | Scalar;
 /**
  * The dims a reduction folds: one, a list, or all of them (null or left out). An empty list folds
- * none, as NumPy's `axis=()` and TensorFlow's `axis=[]` do (PyTorch's `dim=[]` folds all, a
- * behaviour it has deprecated): the result has the input's values.
+ * none, as NumPy's `axis=()` and TensorFlow's `axis=[]` do: the result has the input's values.
+ * (PyTorch's `dim=[]` folds all, against its own docs; pytorch#29137 is open to change that.)
  */
 export type Dims = number | readonly number[] | null;
 export interface KeepDim { keepdim?: boolean }
