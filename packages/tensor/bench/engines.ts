@@ -1,17 +1,16 @@
 /**
- * What the benchmark compares: gradschool's backends and TensorFlow.js's plain-JS and WebAssembly
- * backends, behind one small interface. Each op includes reading the result back to the host
- * (the backend's `download`, `dataSync()`), so a backend that defers work cannot look faster than it is.
+ * What the benchmark compares: gradschool's backends and TensorFlow.js's, behind one small
+ * interface. Each op includes reading the result back to the host (the backend's `download`,
+ * `dataSync()`), so a backend that defers work, as a GPU does, cannot look faster than it is.
  */
 import { Generator, getBackend, randn, setBackend, type Tensor } from '../src/index.ts';
+import type { Op } from './cases.ts';
 
 export interface Engine {
   readonly name: string;
   /** Select this engine, make random operands of these shapes; returns the timed op (it reads its result back). */
   prepare(op: Op, shapes: number[][]): Promise<() => void>;
 }
-
-export type Op = 'matmul' | 'add' | 'sum';
 
 /** gradschool on one backend (cpu, or gpu in one gpu.js mode). */
 export function gradschool(backend: string, mode?: string): Engine {
@@ -31,15 +30,13 @@ export function gradschool(backend: string, mode?: string): Engine {
   };
 }
 
-/** TensorFlow.js 4.22 with its `cpu` (plain JS) or `wasm` backend, loaded only when asked for. */
-export async function tfjs(backend: 'cpu' | 'wasm'): Promise<Engine> {
+/**
+ * TensorFlow.js 4.22 on one of its backends (`cpu`, `wasm`, `webgl`); `load` imports that backend's
+ * package, which registers it, and does any setup it needs. Loaded only when asked for.
+ */
+export async function tfjs(backend: string, load: () => Promise<unknown>): Promise<Engine> {
   const tf = await import('@tensorflow/tfjs-core');
-  await import('@tensorflow/tfjs-backend-cpu');
-  if (backend === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    // the .wasm files ship in the package; point the loader at them instead of a CDN
-    wasm.setWasmPaths(new URL('../../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
-  }
+  await load();
   if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend '${backend}' did not start`);
   await tf.ready();
   return {
