@@ -28,15 +28,19 @@ function supported(mode: GpuMode): boolean {
 /** One backend per mode, kept: selecting a mode again reuses its kernels, its worker and the tensors on it. */
 const opened = new Map<GpuMode, GpuBackend>();
 
-function open(mode: GpuMode): GpuBackend {
-  const known = opened.get(mode);
-  if (known) return known;
+function refuseUnsupported(mode: GpuMode): void {
   if (!supported(mode)) {
     const why = mode === 'webgpu' && GPU.isWebGPUSupported
       ? 'it needs SharedArrayBuffer and a thread that may block (Deno, or a browser worker)'
       : 'gpu.js cannot run it on this platform';
     throw new Error(`setBackend: gpu mode '${mode}' is not available here (${why}); available: ${GPU_MODES.filter(supported).join(', ')}`);
   }
+}
+
+function open(mode: GpuMode): GpuBackend {
+  const known = opened.get(mode);
+  if (known) return known;
+  refuseUnsupported(mode);
   const backend = mode === 'webgpu' ? createGpuBackend(new WorkerDevice()) : createGpuBackend(new LocalDevice(mode));
   opened.set(mode, backend);
   return backend;
@@ -51,6 +55,20 @@ function openAuto(): GpuBackend {
     }
   }
   return open('cpu');
+}
+
+/**
+ * Opens the webgpu mode without blocking, for a browser worker: there the webgpu worker starts
+ * only once this thread returns to its event loop, so `await startWebgpu()` comes first; then
+ * setBackend('gpu', { mode: 'webgpu' }) (or 'auto') uses it. Deno needs no such step.
+ */
+export async function startWebgpu(): Promise<GpuBackend> {
+  const known = opened.get('webgpu');
+  if (known) return known;
+  refuseUnsupported('webgpu');
+  const backend = createGpuBackend(await WorkerDevice.start());
+  opened.set('webgpu', backend);
+  return backend;
 }
 
 /**

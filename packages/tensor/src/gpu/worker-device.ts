@@ -3,7 +3,8 @@
  * asynchronously, so gpu.js runs in a worker and this thread blocks on Atomics.wait until the
  * worker answers. Results stay in the worker's device memory between ops; only `read` copies
  * values back. Needs a thread that may block (Deno, a browser worker, not a browser's main
- * thread) and SharedArrayBuffer.
+ * thread) and SharedArrayBuffer. In a browser a worker starts only once the thread that made it
+ * returns to its event loop, so there the device is opened with `await WorkerDevice.start()`.
  */
 import type { Device } from './device.ts';
 import type { KernelCall } from './program.ts';
@@ -11,6 +12,10 @@ import { ANSWERED, CONTROL_BYTES, HEADER, KERNELS, MESSAGE_BYTES, type Request, 
 
 /** Building the first kernels compiles shaders, slowly on a software adapter; past this, give up. */
 const TIMEOUT_MS = 120_000;
+
+/** Atomics.waitAsync (ES2024; Chromium and Deno have it): waits for the worker without blocking. */
+type WaitAsync = (array: Int32Array, index: number, value: number, timeout: number) =>
+  { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
 
 /** True where this thread may block in Atomics.wait (a browser's main thread may not). */
 export function canBlock(): boolean {
@@ -31,15 +36,24 @@ export class WorkerDevice implements Device<number> {
   #nextId = 1;
   #kernels = 0;
 
-  /** Starts the worker and waits until it has a WebGPU adapter; throws if there is none. */
-  constructor() {
-    this.#worker = new Worker(new URL('./webgpu-worker.ts', import.meta.url).href, { type: 'module' });
-    try {
-      this.#send({ type: 'init', control: this.#control });
-    } catch (error) {
-      this.#worker.terminate();
-      throw error;
-    }
+  /**
+   * Starts the worker and, if `block`, waits until it has a WebGPU adapter; throws if there is
+   * none. Blocking at once works under Deno; in a browser the worker would never start: use start().
+   */
+  constructor(block = true) {
+    // written so that bundlers (Vite) find the worker and bundle it too
+    this.#worker = new Worker(new URL('./webgpu-worker.ts', import.meta.url), { type: 'module' });
+    if (block) this.#closeOnError(() => this.#send({ type: 'init', control: this.#control }));
+  }
+
+  /** Starts the worker and waits without blocking until it has a WebGPU adapter; throws if there is none. */
+  static async start(): Promise<WorkerDevice> {
+    const device = new WorkerDevice(false);
+    device.#post({ type: 'init', control: device.#control });
+    const waited = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync(device.#header, STATE, 0, TIMEOUT_MS);
+    const outcome = waited.async ? await waited.value : waited.value;
+    device.#closeOnError(() => device.#answer('init', outcome));
+    return device;
   }
 
   get kernelsBuilt(): number {
@@ -73,16 +87,31 @@ export class WorkerDevice implements Device<number> {
     this.#worker.terminate();
   }
 
+  #closeOnError(f: () => void): void {
+    try {
+      f();
+    } catch (error) {
+      this.#worker.terminate();
+      throw error;
+    }
+  }
+
   /** Post a request; for one that is answered, block until the answer and throw the worker's error. */
   #send(request: Request): void {
-    if (!ANSWERED.has(request.type)) {
-      this.#worker.postMessage(request);
-      return;
-    }
-    Atomics.store(this.#header, STATE, 0);
+    this.#post(request);
+    if (ANSWERED.has(request.type)) this.#answer(request.type, Atomics.wait(this.#header, STATE, 0, TIMEOUT_MS));
+  }
+
+  #post(request: Request): void {
+    if (ANSWERED.has(request.type)) Atomics.store(this.#header, STATE, 0);
     this.#worker.postMessage(request);
-    if (Atomics.wait(this.#header, STATE, 0, TIMEOUT_MS) === 'timed-out') {
-      throw new Error(`gpu backend (webgpu): the worker did not answer a '${request.type}' request within ${TIMEOUT_MS / 1000} s`);
+  }
+
+  /** Read the worker's answer to a request of `type`, after waiting for it: throw its error, or that none came. */
+  #answer(type: Request['type'], waited: 'ok' | 'not-equal' | 'timed-out'): void {
+    if (waited === 'timed-out') {
+      const hint = type === 'init' ? " (in a browser, a worker starts only once the thread that made it returns to its event loop: open webgpu there with `await startWebgpu()`)" : '';
+      throw new Error(`gpu backend (webgpu): the worker did not answer a '${type}' request within ${TIMEOUT_MS / 1000} s${hint}`);
     }
     this.#kernels = this.#header[KERNELS];
     if (this.#header[STATUS] !== 0) {
