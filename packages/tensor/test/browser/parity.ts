@@ -1,10 +1,11 @@
 /**
- * The gpu-parity checks, bundled for a browser page by run.ts: each on webgl2 and webgl, the
- * modes that exist only in a browser. The page calls `runParity(seed)`, which returns a line
- * per check and never throws: a failure is reported, not lost.
+ * The gpu-parity checks, bundled for a browser by run.ts, on the modes that exist only there:
+ * webgl2 and webgl on the page, webgpu in a worker (its reads block on Atomics.wait, which a
+ * page may not). `runParity(seed, numRuns, modes)` returns a line per check and never rejects:
+ * a failure, a mode that cannot start included, is reported, not lost.
  */
 import fc from 'fast-check';
-import { GPU_MODES } from '../../src/gpu/index.ts';
+import { type GpuMode, startWebgpu } from '../../src/gpu/index.ts';
 import { setBackend } from '../../src/index.ts';
 import { CASES, PROPERTIES } from '../gpu-parity.ts';
 
@@ -12,8 +13,6 @@ export interface Outcome {
   name: string;
   error?: string;
 }
-
-const BROWSER_MODES = GPU_MODES.filter((mode) => mode === 'webgl2' || mode === 'webgl');
 
 function attempt(name: string, f: () => void): Outcome {
   try {
@@ -28,14 +27,30 @@ function attempt(name: string, f: () => void): Outcome {
   }
 }
 
-function runParity(seed: number, numRuns: number): Outcome[] {
-  return BROWSER_MODES.flatMap((mode) => [
-    ...CASES.map((c) => attempt(`${mode}: ${c.name}`, () => c.run(mode))),
-    ...PROPERTIES.map((p) => attempt(`${mode}: ${p.name}`, () => {
-      const examples = p.examples.map((e) => [e] as [unknown]);
-      fc.assert(fc.property(p.arbitrary, (value) => p.run(mode, value)), { seed, numRuns, examples });
-    })),
-  ]);
+/** Why `mode` could not start, if it could not. webgpu must start before the first blocking read (see startWebgpu). */
+async function startFails(mode: GpuMode): Promise<string | undefined> {
+  try {
+    if (mode === 'webgpu') await startWebgpu();
+    return undefined;
+  } catch (e) {
+    return `${mode} did not start: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+async function runParity(seed: number, numRuns: number, modes: readonly GpuMode[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const mode of modes) {
+    const notStarted = await startFails(mode);
+    const check = (name: string, f: () => void) => outcomes.push(notStarted === undefined ? attempt(`${mode}: ${name}`, f) : { name: `${mode}: ${name}`, error: notStarted });
+    for (const c of CASES) check(c.name, () => c.run(mode));
+    for (const p of PROPERTIES) {
+      check(p.name, () => {
+        const examples = p.examples.map((e) => [e] as [unknown]);
+        fc.assert(fc.property(p.arbitrary, (value) => p.run(mode, value)), { seed, numRuns, examples });
+      });
+    }
+  }
+  return outcomes;
 }
 
 (globalThis as { runParity?: typeof runParity }).runParity = runParity;
