@@ -20,7 +20,6 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build, type Rollup } from 'vite';
 
-
 /** A module worker that loads the entry and answers one call with its result (or error). */
 const CALLER = `import './entry.js';
 self.onmessage = async ({ data: { call, args } }) => {
@@ -31,7 +30,7 @@ self.onmessage = async ({ data: { call, args } }) => {
   }
 };`;
 
-/** The bundle's files by path on the origin: entry.js and the chunks and workers it loads. */
+/** The bundle's files by the path the server gives them: entry.js and the chunks and workers it loads. */
 async function bundle(entry: string): Promise<Map<string, string | Uint8Array>> {
   const output = await build({
     configFile: false,
