@@ -19,4 +19,4 @@ export {
 } from './ops/reduce.ts';
 export { reshape, view, flatten, permute, transpose, squeeze, unsqueeze, expand, slice, narrow, contiguous } from './ops/views.ts';
 import './cpu/backend.ts';
-export { disposeGpu, GPU_MODES, type GpuBackend, type GpuMode } from './gpu/index.ts';
+export { disposeGpu, startWebgpu, GPU_MODES, type GpuBackend, type GpuMode } from './gpu/index.ts';

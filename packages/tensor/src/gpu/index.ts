@@ -37,17 +37,25 @@ function refuseUnsupported(mode: GpuMode): void {
   }
 }
 
+/** Deno starts a worker at once; a browser only once the thread that made it returns to its event loop. */
+const startsWorkersAtOnce = (): boolean => 'Deno' in globalThis;
+
 function open(mode: GpuMode): GpuBackend {
   const known = opened.get(mode);
   if (known) return known;
   refuseUnsupported(mode);
+  if (mode === 'webgpu' && !startsWorkersAtOnce()) {
+    throw new Error("setBackend: gpu mode 'webgpu' must be opened with `await startWebgpu()` first here: its worker cannot start while this thread waits for it (in a browser, a worker starts once its maker returns to the event loop)");
+  }
   const backend = mode === 'webgpu' ? createGpuBackend(new WorkerDevice()) : createGpuBackend(new LocalDevice(mode));
   opened.set(mode, backend);
   return backend;
 }
 
 function openAuto(): GpuBackend {
-  for (const mode of GPU_MODES.filter(supported)) {
+  // webgpu in a browser worker joins only once startWebgpu() has opened it
+  const candidates = GPU_MODES.filter((mode) => supported(mode) && (mode !== 'webgpu' || startsWorkersAtOnce() || opened.has(mode)));
+  for (const mode of candidates) {
     try {
       return open(mode);
     } catch {

@@ -1,8 +1,7 @@
 /**
  * Runs gpu-parity.ts in headless Chromium, on the gpu.js modes only a browser has: webgl2 and
- * webgl on the page's main thread. webgpu runs too, in a worker the page starts
- * (`run(['webgpu'], true)`), but Chromium's WebGPU mishandles NaN inputs (see
- * src/gpu/README.md, Limits), so it joins this list once scalar.ts handles them.
+ * webgl on the page's main thread, webgpu in a worker the page starts (its reads block on
+ * Atomics.wait, which a page may not).
  *
  *   npm run test:browser -w @gradschool/tensor      (SEED=<n> replays a run)
  */
@@ -24,7 +23,7 @@ async function run(modes: GpuMode[], inWorker: boolean): Promise<Outcome[]> {
   }
 }
 
-const outcomes = await run(['webgl2', 'webgl'], false);
+const outcomes = [...await run(['webgl2', 'webgl'], false), ...await run(['webgpu'], true)];
 for (const { name, error } of outcomes) console.log(error === undefined ? `  ✓ ${name}` : `  ✗ ${name}\n      ${error.replaceAll('\n', '\n      ')}`);
 const failed = outcomes.filter((o) => o.error !== undefined).length;
 console.log(`\nChromium, seed ${seed} (replay: SEED=${seed})\n${outcomes.length - failed} passed, ${failed} failed`);
