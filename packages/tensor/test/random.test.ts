@@ -12,7 +12,7 @@ const N = 20000;
 /**
  * Sample moments are checked to 6 standard errors: a correct generator fails such a check with
  * probability 2e-9, so the few hundred seeds a run draws (fresh ones every run) fail it about once
- * in a million runs, while a wrong distribution (a shifted mean, a variance off by 5 %) fails it.
+ * in a million runs, while a wrong distribution (a mean off by 0.05 sd, a variance off by 10 %) fails it.
  */
 const within6Sigma = (value: number, mean: number, sd: number, n: number) =>
   expect(Math.abs(value - mean)).toBeLessThan((6 * sd) / Math.sqrt(n));
