@@ -70,14 +70,21 @@ function openAuto(): GpuBackend {
  * only once this thread returns to its event loop, so `await startWebgpu()` comes first; then
  * setBackend('gpu', { mode: 'webgpu' }) (or 'auto') uses it. Deno needs no such step.
  */
-export async function startWebgpu(): Promise<GpuBackend> {
+export function startWebgpu(): Promise<GpuBackend> {
   const known = opened.get('webgpu');
-  if (known) return known;
-  refuseUnsupported('webgpu');
-  const backend = createGpuBackend(await WorkerDevice.start());
-  opened.set('webgpu', backend);
-  return backend;
+  if (known) return Promise.resolve(known);
+  // calls made while the worker starts share it
+  starting ??= (async () => {
+    refuseUnsupported('webgpu');
+    const backend = createGpuBackend(await WorkerDevice.start());
+    opened.set('webgpu', backend);
+    return backend;
+  })().finally(() => {
+    starting = null;
+  });
+  return starting;
 }
+let starting: Promise<GpuBackend> | null = null;
 
 /**
  * Stop every gpu backend opened so far. Under Deno the webgpu worker keeps the process alive

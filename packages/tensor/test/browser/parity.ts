@@ -30,7 +30,10 @@ function attempt(name: string, f: () => void): Outcome {
 /** Why `mode` could not start, if it could not. webgpu must start before the first blocking read (see startWebgpu). */
 async function startFails(mode: GpuMode): Promise<string | undefined> {
   try {
-    if (mode === 'webgpu') await startWebgpu();
+    if (mode === 'webgpu') {
+      const [first, second] = await Promise.all([startWebgpu(), startWebgpu()]);
+      if (first !== second) throw new Error('two startWebgpu() calls at once opened two backends');
+    }
     return undefined;
   } catch (e) {
     return `${mode} did not start: ${e instanceof Error ? e.message : String(e)}`;
