@@ -146,6 +146,18 @@ const BASIC_CASES: readonly Case[] = [
     },
   },
   {
+    name: 'results stay on the device between ops: only reading values copies them back',
+    run(mode) {
+      const backend = gpu(mode);
+      const x = tensor([[0.1, -0.2], [0.3, 0.4]]);
+      const before = backend.reads;
+      const y = x.matmul(x.T).relu().add(1).exp().sum(1);
+      equal(backend.reads - before, 0, 'reads while computing');
+      y.data();
+      equal(backend.reads - before, 1, 'reads after data()');
+    },
+  },
+  {
     name: 'a training-style loop builds its kernels once',
     run(mode) {
       const backend = gpu(mode);

@@ -15,6 +15,8 @@ export interface GpuBackend extends Backend {
   readonly kernelsBuilt: number;
   /** Kernels run so far: proof that ops really ran on the device. */
   readonly kernelRuns: number;
+  /** Results copied back to the host so far: proof that chains of ops stay on the device. */
+  readonly reads: number;
   /** Stop the device; tensors on it can no longer be read. */
   dispose(): void;
 }
@@ -47,6 +49,7 @@ function checkSize(op: string, shape: Shape): void {
 
 export function createGpuBackend<H>(device: Device<H>): GpuBackend {
   let runs = 0;
+  let reads = 0;
   // device memory (textures, buffers) is freed when its storage is garbage collected
   const registry = new FinalizationRegistry<H>((handle) => device.free(handle));
 
@@ -74,6 +77,7 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
     mode: device.mode,
     get kernelsBuilt() { return device.kernelsBuilt; },
     get kernelRuns() { return runs; },
+    get reads() { return reads; },
     dispose: () => device.dispose(),
 
     upload(data: TypedArray): Storage {
@@ -91,6 +95,7 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
 
     download(storage: Storage): TypedArray {
       const s = storage as GpuStorage<H>;
+      if (s.length > 0) reads++;
       const values = s.length === 0 ? new Float32Array(0) : device.read(s.handle, s.length);
       if (s.dtype !== 'int32') return values;
       // past 2^24 float32 storage has dropped low bits: refuse rather than hand back a wrong integer
