@@ -55,6 +55,12 @@ function webgpuNeedsStart(): void {
 
 async function runParity(seed: number, numRuns: number, modes: readonly GpuMode[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
+  if (modes.includes('webgl2')) {
+    outcomes.push(attempt("auto picks webgl2 on a page's main thread (webgpu would block it)", () => {
+      const auto = setBackend('gpu') as GpuBackend;
+      if (auto.mode !== 'webgl2') throw new Error(`auto picked ${auto.mode}`);
+    }));
+  }
   if (modes.includes('webgpu')) outcomes.push(attempt('webgpu: before startWebgpu(), setBackend refuses it at once and auto passes it by', webgpuNeedsStart));
   for (const mode of modes) {
     const notStarted = await startFails(mode);
