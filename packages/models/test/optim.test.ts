@@ -40,13 +40,18 @@ describe('SGD', () => {
     const [a, b] = run((p) => new SGD([p], { lr: 0.1, momentum: 0.9 }), [1], [[2], [2]]);
     near(a[0], 0.8);
     near(b[0], 0.42);
+    // maximize climbs: p = 1 + 0.1·2; weight decay 0.5 still pulls towards 0: g = -2 + 0.5·1, p = 1 - 0.1·(-1.5)
+    near(run((p) => new SGD([p], { lr: 0.1, maximize: true }), [1], [[2]])[0][0], 1.2);
+    near(run((p) => new SGD([p], { lr: 0.1, maximize: true, weightDecay: 0.5 }), [1], [[2]])[0][0], 1.15);
   });
 
   // PyTorch's documented algorithm for one scalar, in float64.
-  function reference(start: number, grads: number[], o: { lr: number; momentum: number; dampening: number; nesterov: boolean; weightDecay: number }): number[] {
+  // PyTorch's code negates the gradient for maximize before the weight decay (its docs' pseudocode
+  // flips the step's sign instead, which would make decay push weights away from 0): the code runs.
+  function reference(start: number, grads: number[], o: { lr: number; momentum: number; dampening: number; nesterov: boolean; weightDecay: number; maximize: boolean }): number[] {
     let [p, b] = [start, NaN];
     return grads.map((raw, t) => {
-      let g = raw + o.weightDecay * p;
+      let g = (o.maximize ? -raw : raw) + o.weightDecay * p;
       if (o.momentum !== 0) {
         b = t === 0 ? g : o.momentum * b + (1 - o.dampening) * g;
         g = o.nesterov ? g + o.momentum * b : b;
@@ -61,9 +66,10 @@ describe('SGD', () => {
     dampening: uniform(0, 0.5),
     nesterov: fc.boolean(),
     weightDecay: uniform(0, 0.1),
+    maximize: fc.boolean(),
   }).map((o) => (o.nesterov ? { ...o, dampening: 0, momentum: Math.max(o.momentum, 0.1) } : o));
 
-  test.prop([history, options], { numRuns: 60 })('follows PyTorch\'s update with momentum, dampening, Nesterov and weight decay', ({ start, grads }, o) => {
+  test.prop([history, options], { numRuns: 60 })('follows PyTorch\'s update with momentum, dampening, Nesterov, weight decay and maximize', ({ start, grads }, o) => {
     const got = run((p) => new SGD([p], o), start, grads);
     start.forEach((s, j) => reference(s, grads.map((g) => g[j]), o).forEach((want, t) => near(got[t][j], want)));
   });
@@ -72,10 +78,11 @@ describe('SGD', () => {
 describe('Adam and AdamW', () => {
   // PyTorch's documented algorithm (torch.optim.Adam / AdamW) for one scalar, in float64; with
   // amsgrad the running maximum is of the uncorrected v, then corrected by the current 1 - β₂^t.
-  function reference(start: number, grads: number[], o: { lr: number; betas: [number, number]; eps: number; weightDecay: number; amsgrad: boolean }, decoupled: boolean): number[] {
+  function reference(start: number, grads: number[], o: { lr: number; betas: [number, number]; eps: number; weightDecay: number; amsgrad: boolean; maximize: boolean }, decoupled: boolean): number[] {
     let [p, m, v, vMax] = [start, 0, 0, 0];
-    return grads.map((raw, i) => {
+    return grads.map((given, i) => {
       const t = i + 1;
+      const raw = o.maximize ? -given : given;
       if (decoupled) p *= 1 - o.lr * o.weightDecay;
       const g = decoupled ? raw : raw + o.weightDecay * p;
       m = o.betas[0] * m + (1 - o.betas[0]) * g;
@@ -93,6 +100,7 @@ describe('Adam and AdamW', () => {
     eps: fc.double({ min: 1e-10, max: 1e-3, noNaN: true }),
     weightDecay: uniform(0, 0.1),
     amsgrad: fc.boolean(),
+    maximize: fc.boolean(),
   });
 
   /**
@@ -101,12 +109,12 @@ describe('Adam and AdamW', () => {
    * g/(|g| + eps) turns p's last-bit difference into ~1e-12 (found: β = 0, eps = 1e-10). 1e-9 still
    * sits far below any formula mistake, which moves p by a visible part of lr·(1 - β^t).
    */
-  const cancelling: [{ start: number[]; grads: number[][] }, { lr: number; betas: [number, number]; eps: number; weightDecay: number; amsgrad: boolean }, boolean] = [
+  const cancelling: [{ start: number[]; grads: number[][] }, { lr: number; betas: [number, number]; eps: number; weightDecay: number; amsgrad: boolean; maximize: boolean }, boolean] = [
     { start: [0, 0], grads: [[0, -0.00023228129973557786], [0, 0], [0, 0]] },
-    { lr: 0.004679927712976214, betas: [0, 0], eps: 1e-10, weightDecay: 0.03776674081377524, amsgrad: false },
+    { lr: 0.004679927712976214, betas: [0, 0], eps: 1e-10, weightDecay: 0.03776674081377524, amsgrad: false, maximize: false },
     false,
   ];
-  test.prop([history, options, fc.boolean()], { numRuns: 80, examples: [cancelling] })('follow PyTorch\'s algorithm (L2 in the gradient for Adam, decoupled decay for AdamW, AMSGrad\'s running max of v)', ({ start, grads }, o, decoupled) => {
+  test.prop([history, options, fc.boolean()], { numRuns: 80, examples: [cancelling] })('follow PyTorch\'s algorithm (L2 in the gradient for Adam, decoupled decay for AdamW, AMSGrad\'s running max of v, maximize)', ({ start, grads }, o, decoupled) => {
     const got = run((p) => (decoupled ? new AdamW([p], o) : new Adam([p], o)), start, grads);
     start.forEach((s, j) => reference(s, grads.map((g) => g[j]), o, decoupled).forEach((want, t) => near(got[t][j], want, 1e-9)));
   });
@@ -132,8 +140,9 @@ describe('Adam and AdamW', () => {
 
   it('defaults to PyTorch\'s hyper-parameters', () => {
     const p = param([1]);
-    expect(new Adam([p])).toMatchObject({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false });
-    expect(new AdamW([p])).toMatchObject({ lr: 1e-3, weightDecay: 0.01, amsgrad: false });
+    expect(new Adam([p])).toMatchObject({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false });
+    expect(new AdamW([p])).toMatchObject({ lr: 1e-3, weightDecay: 0.01, amsgrad: false, maximize: false });
+    expect(new SGD([p], { lr: 0.1 })).toMatchObject({ momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, maximize: false });
   });
 });
 

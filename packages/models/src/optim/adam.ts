@@ -15,6 +15,8 @@ export interface AdamOptions {
    * so a rare large gradient keeps its weight's steps small after v has forgotten it.
    */
   amsgrad?: boolean;
+  /** Climb the objective: the gradient is negated first (PyTorch's `maximize`). */
+  maximize?: boolean;
 }
 
 /** Per parameter: the running means, the largest v so far (AMSGrad only) and the step count. */
@@ -30,7 +32,7 @@ abstract class AdamFamily extends Optimizer {
   #moments: (Moments | null)[];
 
   constructor(name: string, params: Iterable<Variable>, opts: AdamOptions, decoupled: boolean, defaultDecay: number) {
-    super(name, params, opts.lr ?? 1e-3);
+    super(name, params, opts.lr ?? 1e-3, opts.maximize);
     const [b1, b2] = opts.betas ?? [0.9, 0.999];
     this.betas = [checkFraction(name, 'betas[0]', b1), checkFraction(name, 'betas[1]', b2)];
     this.eps = checkNonNegative(name, 'eps', opts.eps ?? 1e-8);

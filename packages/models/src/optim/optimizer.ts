@@ -11,9 +11,12 @@ export abstract class Optimizer {
   readonly params: readonly Variable[];
   /** The learning rate; schedules change it between steps. */
   lr: number;
+  /** Climb the objective instead of descending it (a reward, a log-likelihood). */
+  readonly maximize: boolean;
 
-  constructor(op: string, params: Iterable<Variable>, lr: number) {
+  constructor(op: string, params: Iterable<Variable>, lr: number, maximize = false) {
     this.params = [...params];
+    this.maximize = maximize;
     if (this.params.length === 0) throw new RangeError(`${op}: got an empty list of parameters to optimize`);
     const frozen = this.params.findIndex((p) => !p.requiresGrad);
     if (frozen >= 0) throw new TypeError(`${op}: parameter ${frozen} does not require gradients, so it would never move`);
@@ -25,10 +28,14 @@ export abstract class Optimizer {
     for (const p of this.params) p.zeroGrad();
   }
 
-  /** One update of every parameter that has a gradient (those without one are left alone). */
+  /**
+   * One update of every parameter that has a gradient (those without one are left alone). With
+   * `maximize` the gradient is negated before anything else, as PyTorch's code does, so weight
+   * decay still pulls the weights towards 0.
+   */
   step(): void {
     this.params.forEach((p, i) => {
-      if (p.grad) p.value = this.update(p.value, p.grad, i);
+      if (p.grad) p.value = this.update(p.value, this.maximize ? p.grad.neg() : p.grad, i);
     });
   }
 

@@ -13,6 +13,8 @@ export interface SGDOptions {
   nesterov?: boolean;
   /** L2 penalty: adds weightDecay · p to each gradient, pulling weights towards 0. */
   weightDecay?: number;
+  /** Climb the objective: the gradient is negated first (PyTorch's `maximize`). */
+  maximize?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export class SGD extends Optimizer {
   #velocity: (Tensor | null)[];
 
   constructor(params: Iterable<Variable>, opts: SGDOptions) {
-    super('SGD', params, opts.lr);
+    super('SGD', params, opts.lr, opts.maximize);
     this.momentum = checkFraction('SGD', 'momentum', opts.momentum ?? 0);
     this.dampening = checkFraction('SGD', 'dampening', opts.dampening ?? 0);
     this.nesterov = opts.nesterov ?? false;
