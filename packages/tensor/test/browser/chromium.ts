@@ -8,9 +8,10 @@
  * The files are served over http from localhost, which browsers count as a secure context:
  * WebGPU exists only there (not on about:blank). (Request interception would serve a page, but
  * never answers a worker's own requests: its imports, a nested worker's script.) SharedArrayBuffer,
- * which needs a cross-origin isolated page on the web, the package's flags enable everywhere. The Chromium is the one the
- * @sparticuz/chromium package ships (with SwiftShader, a software GPU, for WebGL and WebGPU on a
- * machine without one), so `npm ci` brings it; CHROMIUM_PATH picks another.
+ * which needs a cross-origin isolated page on the web, the package's flags enable everywhere.
+ * The Chromium is the one the @sparticuz/chromium package ships (with SwiftShader, a software
+ * GPU, for WebGL and WebGPU on a machine without one), so `npm ci` brings it; CHROMIUM_PATH
+ * picks another.
  */
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
