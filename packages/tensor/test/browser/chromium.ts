@@ -74,7 +74,8 @@ export async function runInChromium<T>(entry: string, call: string, args: readon
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (await chromium.executablePath()),
     // WebGPU is still behind a flag on Linux; Chromium honours only the last --enable-features, so features stay in the package's one flag
-    args: [...chromium.args, '--enable-unsafe-webgpu'],
+    // (and in a container, /dev/shm may be too small for Chromium's shared memory: use /tmp)
+    args: [...chromium.args, '--enable-unsafe-webgpu', '--disable-dev-shm-usage'],
     headless: 'shell',
     protocolTimeout: 600_000,
   });
