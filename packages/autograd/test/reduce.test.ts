@@ -3,27 +3,40 @@
  * tolerance: see elementwise.test.ts), over random dims, negative dims, dim lists and keepdim.
  */
 import { fc, test } from '@fast-check/vitest';
-import { normalizeDims, sizeOf } from '@gradschool/tensor';
+import { normalizeDims, sizeOf, type Tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
 import { assertGradcheck, parameter, type Variable } from '../src/index.ts';
 import { dimsArb, numRuns, randomTensor, scaleArb, seedArb, shapeArb } from './arbitraries.ts';
 
 const shapeAndDims = shapeArb({ maxRank: 3 }).chain((shape) => fc.tuple(fc.constant(shape), dimsArb(shape.length), fc.boolean()));
 
-type Reduction = (x: Variable, dim: number | number[] | undefined, keepdim: boolean) => Variable;
-const reductions: [string, Reduction][] = [
+type Dim = number | number[] | undefined;
+type Reduction = (x: Variable, dim: Dim, keepdim: boolean) => Variable;
+const reductions: [string, Reduction, ('max' | 'min')?][] = [
   ['sum', (x, dim, keepdim) => x.sum(dim, { keepdim })],
   ['mean', (x, dim, keepdim) => x.mean(dim, { keepdim })],
-  ['max', (x, dim, keepdim) => x.max(dim, { keepdim })],
-  ['min', (x, dim, keepdim) => x.min(dim, { keepdim })],
+  ['max', (x, dim, keepdim) => x.max(dim, { keepdim }), 'max'],
+  ['min', (x, dim, keepdim) => x.min(dim, { keepdim }), 'min'],
   ['logsumexp', (x, dim, keepdim) => x.logsumexp(dim, { keepdim })],
   ['var (population)', (x, dim, keepdim) => x.var(dim, { keepdim, correction: 0 })],
 ];
 
+/**
+ * max and min have a kink where the runner-up meets the extreme: central differences (step 1e-6)
+ * straddle it when the two are closer than that, and see half a gradient (found: scale 1e-3). An
+ * exact tie is fine (both sides share the gradient), a near one is not a case gradcheck can judge.
+ */
+function nearTie(x: Tensor, dim: Dim, extreme: 'max' | 'min'): boolean {
+  const e = x[extreme](dim, { keepdim: true });
+  return x.ne(e).mul(x.sub(e).abs().lt(1e-5)).sum().item() > 0;
+}
+
 describe('reductions match central differences', () => {
-  for (const [name, f] of reductions) {
+  for (const [name, f, kink] of reductions) {
     test.prop([shapeAndDims, seedArb, scaleArb], { numRuns })(name, ([shape, dim, keepdim], seed, scale) => {
-      assertGradcheck((x) => f(x, dim, keepdim), [randomTensor(shape, seed, { scale })]);
+      const x = randomTensor(shape, seed, { scale });
+      if (kink) fc.pre(!nearTie(x, dim, kink));
+      assertGradcheck((v) => f(v, dim, keepdim), [x]);
     });
   }
 
