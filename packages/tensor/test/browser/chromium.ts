@@ -55,7 +55,15 @@ async function bundle(entry: string): Promise<Map<string, string | Uint8Array>> 
 
 const contentType = (path: string) => (path === '/' ? 'text/html' : path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
 
+/** Why no Chromium can be started here, or null: the package's build is Linux x64 only. */
+export function noChromium(): string | null {
+  if (process.env.CHROMIUM_PATH || (process.platform === 'linux' && process.arch === 'x64')) return null;
+  return `@sparticuz/chromium ships a Linux x64 build only (this is ${process.platform} ${process.arch}); set CHROMIUM_PATH to a Chrome or Chromium to run in it`;
+}
+
 export async function runInChromium<T>(entry: string, call: string, args: readonly unknown[], { inWorker = false } = {}): Promise<T> {
+  const missing = noChromium();
+  if (missing) throw new Error(missing);
   const files = await bundle(entry);
   files.set('/caller.js', CALLER);
   // in a worker, only the worker runs the entry
