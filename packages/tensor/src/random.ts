@@ -24,6 +24,22 @@ export class Generator {
     }
   }
 
+  /**
+   * The stream's position: 128 bits as four unsigned 32-bit words. `setState` puts a generator
+   * back there (PyTorch's get_state/set_state), so a stream can be handed to another process and
+   * continued where that one left it.
+   */
+  getState(): number[] {
+    return Array.from(this.#s);
+  }
+
+  setState(state: readonly number[]): void {
+    if (state.length !== 4 || state.some((w) => !Number.isInteger(w) || w < 0 || w > 0xffffffff) || state.every((w) => w === 0)) {
+      throw new RangeError(`Generator.setState: expected 4 unsigned 32-bit words, not all 0, got [${state.join(', ')}]`);
+    }
+    this.#s.set(state);
+  }
+
   /** The next 32 random bits. */
   nextUint32(): number {
     const s = this.#s;

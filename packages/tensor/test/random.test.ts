@@ -17,6 +17,23 @@ const N = 20000;
 const within6Sigma = (value: number, mean: number, sd: number, n: number) =>
   expect(Math.abs(value - mean)).toBeLessThan((6 * sd) / Math.sqrt(n));
 
+it.prop([seed, fc.nat({ max: 50 }), fc.nat({ max: 50 })], runs)('getState/setState: a generator put at another one\'s state continues its stream exactly', (s, before, after) => {
+  const g = new Generator(s);
+  for (let i = 0; i < before; i++) g.nextUint32();
+  const copy = new Generator(s + 1);
+  copy.setState(g.getState());
+  const want = Array.from({ length: after + 1 }, () => g.uniform());
+  expect(Array.from({ length: after + 1 }, () => copy.uniform())).toEqual(want);
+  expect(copy.getState()).toEqual(g.getState());
+});
+
+it('setState refuses what is not a state: the wrong length, non-words, all zeros', () => {
+  const g = new Generator(1);
+  for (const bad of [[1, 2, 3], [1, 2, 3, 2 ** 32], [1, 2, 3, -1], [1.5, 2, 3, 4], [0, 0, 0, 0]]) {
+    expect(() => g.setState(bad)).toThrow(/Generator.setState: expected 4 unsigned 32-bit words/);
+  }
+});
+
 describeBackends('random', (b) => {
   const floats = fc.constantFrom(...b.dtypes.filter((d) => d !== 'int32'));
 
