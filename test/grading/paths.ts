@@ -1,5 +1,4 @@
 /** Where things are, from this file's own location (the grader may be started from any folder). */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,5 +6,3 @@ export const TEST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const REPO_ROOT = path.resolve(TEST_DIR, '..');
 export const EXERCISES_DIR = path.join(REPO_ROOT, 'exercises');
 export const SOLUTIONS_DIR = path.join(REPO_ROOT, 'solutions');
-export const GRADING_CONFIG = path.join(TEST_DIR, 'grading', 'vitest.config.ts');
-export const VITEST_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');

@@ -1,20 +1,23 @@
 /**
- * Grade one exercise in a vitest process of its own, watched from outside. The worker writes
- * which check it starts to a progress file; results come back over IPC. A check (or a file
- * load) that overruns its time is stopped by killing the process group, recorded as timed out,
- * and the remaining checks run in a fresh process. So an infinite loop, a crash or a
- * process.exit in exercise code costs only the checks it touches, and the grading run always
- * finishes.
+ * Grade one exercise: its checks run in a check worker (a thread of this process, trusted), the
+ * exercise code in a sandboxed runner (a Deno process that only computes), and this file sits
+ * between them: it forwards the worker's questions to the runner and the answers back, and it
+ * keeps the time. A check that overruns its limit has its runner killed and is marked timed
+ * out; a worker that does not finish a check soon after is terminated, and the remaining checks
+ * go on in a fresh one (with a third of their time, since they often loop in the same code). A
+ * file that does not load, a crash or an exit in the runner costs only the checks it touches.
+ * Nothing the runner does reaches these clocks, the verdicts, or any file of the grader.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Exercise } from '../catalogue.ts';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { EXERCISES, type Exercise } from '../catalogue.ts';
 import { loadChecks } from '../checks.ts';
 import { type AnyCheck, DEFAULT_TIMEOUT_MS } from '../harness/check.ts';
-import type { GradingMessage, SerializedError } from './messages.ts';
-import { GRADING_CONFIG, TEST_DIR, VITEST_CLI } from './paths.ts';
+import { Sandbox, type SandboxOptions } from '../sandbox/launch.ts';
+import type { StopReason } from '../sandbox/session.ts';
+import type { Task, WorkerMessage } from './check-worker.ts';
 import type { CheckOutcome } from './results.ts';
 import { fileFor, type Target } from './target.ts';
 
@@ -25,48 +28,13 @@ export interface RunSettings {
   readonly loadTimeoutMs?: number;
 }
 
-/** vitest's own timeout stops asynchronous code first; the kill is for synchronous loops. */
-const GRACE_MS = 2_000;
-/** Starting vitest (before the exercise file loads) can take long on a busy machine. */
-const START_TIMEOUT_MS = 60_000;
-/** Loading an exercise file (and the library it imports). */
+/** Loading an exercise file (and the library it imports) in a fresh runner. */
 const LOAD_TIMEOUT_MS = 20_000;
+/** How long a worker may take to give up a check after its runner was stopped. */
+const WORKER_GRACE_MS = 5_000;
+/** The most one answer of the runner may weigh; far above what any check needs. */
+const MAX_LINE = 64 * 2 ** 20;
 const MAX_OUTPUT_LINES = 200;
-
-const live = new Set<ChildProcess>();
-
-function kill(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  if (process.platform === 'win32') spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F']);
-  else {
-    try {
-      process.kill(-child.pid, 'SIGKILL'); // the whole group: vitest and the worker it forked
-    } catch {
-      child.kill('SIGKILL');
-    }
-  }
-}
-
-// Workers run in their own process group, so Ctrl-C would not reach them: take them down with us.
-const killAll = (): void => live.forEach(kill);
-process.on('exit', killAll);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    killAll();
-    process.exit(130);
-  });
-}
-
-interface Attempt {
-  readonly results: Extract<GradingMessage, { type: 'result' }>[];
-  /** Set when the watchdog stopped the run: in which check, or (no check) while starting or loading. */
-  readonly stopped?: { readonly check?: string };
-  readonly errors: SerializedError[];
-  readonly output: string[];
-  readonly stderr: string;
-}
-
-let attempts = 0;
 
 /**
  * Once a check of an exercise has been stopped, the others often loop in the same code: they get
@@ -77,150 +45,306 @@ const limitOf = (check: AnyCheck, afterTimeout: boolean): number => {
   return afterTimeout ? Math.max(3_000, own / 3) : own;
 };
 
-function attempt(exercise: Exercise, checks: readonly AnyCheck[], settings: RunSettings, afterTimeout: boolean): Promise<Attempt> {
-  const loadTimeout = settings.loadTimeoutMs ?? LOAD_TIMEOUT_MS;
-  const progressFile = path.join(tmpdir(), `gradschool-${process.pid}-${++attempts}.progress`);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [VITEST_CLI, 'run', '--config', GRADING_CONFIG], {
-      cwd: TEST_DIR,
-      env: {
-        ...process.env,
-        COURSE_TARGET: settings.target.root,
-        COURSE_FALLBACK: settings.target.fallback.join(','),
-        COURSE_EXERCISE: exercise.id,
-        COURSE_CHECKS: JSON.stringify(checks.map((c) => c.name)),
-        COURSE_SEED: String(settings.seed),
-        COURSE_PROGRESS: progressFile,
-        // grades compare with float64 oracles: always the exact reference backend, whatever the shell says
-        GRADSCHOOL_BACKEND: 'cpu',
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      detached: process.platform !== 'win32',
-    });
-    live.add(child);
-    const results: Attempt['results'] = [];
-    const errors: SerializedError[] = [];
-    const output: string[] = [];
-    let stderr = '';
-    let stopped: Attempt['stopped'];
-    let step = '';
-    let running: string | undefined;
-    let deadline = Date.now() + START_TIMEOUT_MS;
-    child.stdout?.resume();
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
-    });
-    child.on('message', (m: GradingMessage) => {
-      if (m.type === 'result') {
-        results.push(m);
-        // the worker may already be in the next check (its progress line is then newer); if not, allow for teardown
-        if (m.check === running) {
-          running = undefined;
-          deadline = Date.now() + loadTimeout;
-        }
-      } else if (m.type === 'errors' || m.type === 'end') errors.push(...m.errors);
-      else if (m.type === 'log' && output.length < MAX_OUTPUT_LINES) {
-        output.push(...m.content.trimEnd().split('\n').slice(0, MAX_OUTPUT_LINES - output.length));
-      }
-    });
-    const watchdog = setInterval(() => {
-      const now = readProgress(progressFile);
-      if (now !== step) {
-        step = now;
-        const [kind, name] = now.split('\t');
-        running = kind === 'check' ? name : undefined;
-        const check = checks.find((c) => c.name === running);
-        deadline = Date.now() + (check ? limitOf(check, afterTimeout) + GRACE_MS : loadTimeout);
-      }
-      if (Date.now() > deadline && !stopped) {
-        stopped = { check: running };
-        kill(child);
-      }
-    }, 50);
-    child.on('close', () => {
-      clearInterval(watchdog);
-      live.delete(child);
-      rmSync(progressFile, { force: true });
-      resolve({ results, stopped, errors, output, stderr });
-    });
+interface CheckWorker {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly flag: Int32Array;
+}
+
+const idle: CheckWorker[] = [];
+const running = new Set<{ kill(): void }>();
+
+function startWorker(): CheckWorker {
+  const { port1, port2 } = new MessageChannel();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { port: port1, flag }, transferList: [port1] });
+  return { worker, port: port2, flag };
+}
+
+const acquire = (): CheckWorker => {
+  const w = idle.pop() ?? startWorker();
+  w.worker.ref();
+  w.port.ref();
+  return w;
+};
+
+const release = (w: CheckWorker): void => {
+  w.worker.unref();
+  w.port.unref();
+  w.worker.removeAllListeners('message');
+  w.worker.removeAllListeners('error');
+  w.worker.removeAllListeners('exit');
+  w.port.removeAllListeners('message');
+  idle.push(w);
+};
+
+// Runners are separate processes: take them down with us, on Ctrl-C too.
+const killAll = (): void => running.forEach((r) => r.kill());
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(130);
   });
 }
 
-function readProgress(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
+interface Attempt {
+  readonly outcomes: CheckOutcome[];
+  /** The check whose worker had to be terminated, if one had to be. */
+  readonly lost?: string;
+}
+
+/** One runner process at a time, restarted on demand; answers one request at a time. */
+class Runner {
+  child?: ChildProcess;
+  #buffer = '';
+  #pending?: { id: number; reply: (m: object) => void };
+  #killedFor?: { reason: StopReason; detail: string };
+  #stderr = '';
+
+  readonly #sandbox: Sandbox;
+  readonly #onLog: (line: string) => void;
+
+  constructor(sandbox: Sandbox, onLog: (line: string) => void) {
+    this.#sandbox = sandbox;
+    this.#onLog = onLog;
+  }
+
+  get busy(): boolean {
+    return this.#pending !== undefined;
+  }
+
+  /** Start the runner now, so that it loads while the worker loads the checks. */
+  warm(): void {
+    if (!this.child) this.#start();
+  }
+
+  send(request: { id: number }, reply: (m: object) => void): void {
+    if (!this.child) this.#start();
+    this.#pending = { id: request.id, reply };
+    this.child!.stdin!.write(`${JSON.stringify(request)}\n`);
+  }
+
+  #start(): void {
+    const child = this.#sandbox.start();
+    this.child = child;
+    this.#buffer = '';
+    this.#stderr = '';
+    this.#killedFor = undefined;
+    running.add(this);
+    child.stdin!.on('error', () => {});
+    child.stderr!.on('data', (chunk: Buffer) => {
+      this.#stderr = (this.#stderr + chunk.toString()).slice(-4000);
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (this.child !== child) return;
+      this.#buffer += chunk.toString();
+      let nl: number;
+      while ((nl = this.#buffer.indexOf('\n')) >= 0) {
+        const line = this.#buffer.slice(0, nl);
+        this.#buffer = this.#buffer.slice(nl + 1);
+        this.#line(line);
+      }
+      if (this.#buffer.length > MAX_LINE) this.stop('too-much', `more than ${MAX_LINE / 2 ** 20} MB in one answer`);
+    });
+    child.on('exit', (code, signal) => {
+      if (this.child !== child) return;
+      this.child = undefined;
+      running.delete(this);
+      const why = this.#killedFor ?? { reason: 'crashed' as const, detail: `it exited${code !== null ? ` with code ${code}` : ` on ${signal}`}${this.#stderrTail()}` };
+      this.#answer({ stopped: why.reason, detail: why.detail });
+    });
+  }
+
+  #stderrTail(): string {
+    const text = this.#stderr.replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n').slice(-3).join(' ').trim();
+    return text ? `: ${text.slice(0, 400)}` : '';
+  }
+
+  #line(line: string): void {
+    if (line.trim() === '') return;
+    let message: { id?: unknown; log?: unknown };
+    try {
+      message = JSON.parse(line);
+    } catch {
+      this.#onLog(line); // written to stdout by exercise code itself
+      return;
+    }
+    if (typeof message?.log === 'string') this.#onLog(message.log);
+    else if (this.#pending && message?.id === this.#pending.id) this.#answer(message);
+  }
+
+  #answer(message: object): void {
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.reply(message);
+  }
+
+  /** Kill the runner; the request in flight, if any, is answered with why. */
+  stop(reason: StopReason, detail: string): void {
+    const child = this.child;
+    if (!child) return;
+    this.#killedFor = { reason, detail };
+    this.child = undefined;
+    running.delete(this);
+    child.kill('SIGKILL');
+    this.#answer({ stopped: reason, detail });
+  }
+
+  kill(): void {
+    this.child?.kill('SIGKILL');
   }
 }
 
-/** Where in the graded files an error was raised, from its stack. */
-function origin(stack: string | undefined, root: string): string {
-  for (const line of (stack ?? '').split('\n')) {
-    const m = /\(?((?:\/|[A-Za-z]:\\)[^():]+\.ts):(\d+):\d+\)?/.exec(line);
-    if (m && m[1].startsWith(root)) return ` (at ${path.relative(path.dirname(root), m[1])}:${m[2]})`;
-  }
-  return '';
+/** Run `checks` on one worker until it finishes them or has to be terminated. */
+function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbox: Sandbox, output: string[], o: { loadTimeoutMs: number; afterTimeout: boolean }): Promise<Attempt> {
+  const w = acquire();
+  const outcomes: CheckOutcome[] = [];
+  const log = (line: string): void => {
+    if (output.length < MAX_OUTPUT_LINES) output.push(line.slice(0, 500));
+  };
+  const runner = new Runner(sandbox, log);
+  runner.warm();
+  let current: { check: AnyCheck; stopped?: { reason: StopReason; detail: string } } | undefined;
+  let clock: ReturnType<typeof setTimeout> | undefined;
+  let hard: ReturnType<typeof setTimeout> | undefined;
+  let loadTimedOut = false;
+  const reply = (message: object): void => {
+    w.port.postMessage(message);
+    Atomics.store(w.flag, 0, 1);
+    Atomics.notify(w.flag, 0);
+  };
+  const stopCurrent = (reason: StopReason, detail: string): void => {
+    if (!current || current.stopped) return;
+    current.stopped = { reason, detail };
+    runner.stop(reason, detail);
+    clearTimeout(hard);
+    hard = setTimeout(() => finish(current?.check.name), WORKER_GRACE_MS);
+  };
+  let finish: (lost?: string) => void = () => {};
+  return new Promise<Attempt>((resolve) => {
+    finish = (lost) => {
+      clearTimeout(clock);
+      clearTimeout(hard);
+      runner.kill();
+      if (lost === undefined) release(w);
+      else void w.worker.terminate();
+      resolve({ outcomes, lost });
+    };
+    w.port.on('message', (request: { id: number; op: string }) => {
+      if (current?.stopped) return reply({ stopped: current.stopped.reason, detail: current.stopped.detail });
+      if (request.op === 'begin') {
+        if (loadTimedOut) return reply({ stopped: 'load-timeout', detail: '' });
+        // the check's own time starts once its module is ready; loading has a limit of its own
+        clearTimeout(clock);
+        clock = setTimeout(() => {
+          loadTimedOut = true;
+          stopCurrent('load-timeout', '');
+        }, o.loadTimeoutMs);
+      }
+      runner.send(request, (answer) => {
+        if (request.op === 'begin' && current && !current.stopped) {
+          clearTimeout(clock);
+          const check = current.check;
+          clock = setTimeout(() => stopCurrent('deadline', ''), limitOf(check, o.afterTimeout));
+        }
+        reply(answer);
+      });
+    });
+    w.worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'start') {
+        const check = checks.find((c) => c.name === m.check)!;
+        current = { check };
+        // a bound on the whole check, trusted code included: loading, the check's limit, and the grace to give up
+        hard = setTimeout(() => stopCurrent('deadline', ''), o.loadTimeoutMs + limitOf(check, o.afterTimeout) + WORKER_GRACE_MS);
+      } else if (m.type === 'end') {
+        clearTimeout(clock);
+        clearTimeout(hard);
+        const check = current!.check;
+        const timedOut = m.outcome.status === 'timed-out' || current?.stopped?.reason === 'deadline';
+        outcomes.push(timedOut ? timedOutOutcome(check, task.shown, o.afterTimeout) : m.outcome);
+        current = undefined;
+      } else if (m.type === 'done') finish();
+    });
+    w.worker.on('error', (error) => {
+      if (current) outcomes.push({ name: current.check.name, points: current.check.points, status: 'error', message: `the grader itself failed: ${error.message}` });
+      finish(current?.check.name ?? '');
+    });
+    w.worker.postMessage({ ...task, checks: checks.map((c) => c.name) } satisfies Task);
+  });
 }
 
-function outcomeOf(check: AnyCheck, m: Attempt['results'][number], loadFailure: string, root: string): CheckOutcome {
-  const base = { name: check.name, points: check.points, durationMs: m.durationMs };
-  if (m.state === 'passed') return { ...base, status: 'passed' };
-  const e = m.errors[0];
-  if (!e) return { ...base, status: 'error', message: loadFailure };
-  if (e.name === 'NotImplementedError') return { ...base, status: 'not-implemented', message: e.message };
-  if (e.name === 'CheckFailure') return { ...base, status: 'failed', message: e.message };
-  if (/timed out in \d+ms/.test(e.message)) {
-    return { ...base, status: 'timed-out', message: `did not finish within ${(check.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s (does it wait on something that never comes?)` };
-  }
-  return { ...base, status: 'failed', message: `${e.name}: ${e.message}${origin(e.stack, root)}` };
+function timedOutOutcome(check: AnyCheck, shown: string, afterTimeout: boolean): CheckOutcome {
+  const limit = Math.round(limitOf(check, afterTimeout) / 100) / 10;
+  return { name: check.name, points: check.points, status: 'timed-out', message: `was stopped after ${limit} s without finishing: is there an infinite loop in ${shown}?` };
 }
 
-/** The first lines of each error, without terminal colours. */
-function describeErrors(errors: readonly SerializedError[], root: string): string {
-  const lines = (message: string) =>
-    message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3).join(' ');
-  return errors.map((e) => `${e.name}: ${lines(e.message)}${origin(e.stack, root)}`).join('; ');
+export interface ModuleToGrade {
+  readonly exercise: Exercise;
+  /** The file graded. */
+  readonly file: string;
+  /** What the report calls it, and the folder stack paths are shown relative to. */
+  readonly shown: string;
+  readonly root: string;
+  readonly sandbox: Omit<SandboxOptions, 'exercise'>;
+  readonly seed: number;
+  readonly loadTimeoutMs?: number;
 }
 
-/** Grade every check of one exercise; the checks come back in the catalogue's order. */
-export async function runExercise(exercise: Exercise, settings: RunSettings): Promise<{ checks: CheckOutcome[]; output: string[] }> {
-  const all = await loadChecks(exercise.id);
-  const file = fileFor(settings.target, exercise.id);
-  const shown = path.relative(path.dirname(settings.target.root), file);
+/** Grade every check of one module; the outcomes come back in the checks' order. */
+export async function gradeModule(m: ModuleToGrade): Promise<{ checks: CheckOutcome[]; output: string[] }> {
+  const all = await loadChecks(m.exercise.id);
+  const sandbox = new Sandbox({ exercise: m.exercise, preload: m.file, ...m.sandbox });
   const outcomes = new Map<string, CheckOutcome>();
   const output: string[] = [];
-  let remaining = [...all];
-  while (remaining.length > 0) {
-    const afterTimeout = [...outcomes.values()].some((o) => o.status === 'timed-out');
-    const a = await attempt(exercise, remaining, settings, afterTimeout);
-    output.push(...a.output);
-    const loadFailure = a.errors.length > 0 ? `could not load ${shown}: ${describeErrors(a.errors, settings.target.root)}` : `${shown} did not run`;
-    for (const m of a.results) {
-      const check = remaining.find((c) => c.name === m.check);
-      if (check) outcomes.set(check.name, outcomeOf(check, m, loadFailure, settings.target.root));
+  const task = { exercise: m.exercise.id, module: pathToFileURL(m.file).href, shown: m.shown, root: m.root, seed: m.seed };
+  try {
+    // an absolute bound for the exercise, whatever happens: every check's limit, its grace, and loading
+    const budget = all.reduce((t, c) => t + limitOf(c, false) + WORKER_GRACE_MS, 0) + 2 * (m.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
+    const started = Date.now();
+    let remaining = [...all];
+    while (remaining.length > 0) {
+      if (Date.now() - started > budget) {
+        for (const c of remaining) outcomes.set(c.name, { name: c.name, points: c.points, status: 'timed-out', message: 'not run: the exercise used up the time all its checks are allowed together' });
+        break;
+      }
+      const afterTimeout = [...outcomes.values()].some((o) => o.status === 'timed-out');
+      const a = await attempt(task, remaining, sandbox, output, { loadTimeoutMs: m.loadTimeoutMs ?? LOAD_TIMEOUT_MS, afterTimeout });
+      for (const o of a.outcomes) outcomes.set(o.name, o);
+      const lost = remaining.find((c) => c.name === a.lost && !outcomes.has(c.name));
+      if (lost) outcomes.set(lost.name, timedOutOutcome(lost, m.shown, afterTimeout));
+      remaining = remaining.filter((c) => !outcomes.has(c.name));
+      if (a.lost === undefined && remaining.length > 0) {
+        for (const c of remaining) outcomes.set(c.name, { name: c.name, points: c.points, status: 'error', message: 'the grader did not run this check' });
+        remaining = [];
+      }
     }
-    const stoppedCheck = remaining.find((c) => c.name === a.stopped?.check && !outcomes.has(c.name));
-    if (stoppedCheck) {
-      const limit = Math.round(limitOf(stoppedCheck, afterTimeout) / 100) / 10;
-      outcomes.set(stoppedCheck.name, {
-        name: stoppedCheck.name,
-        points: stoppedCheck.points,
-        status: 'timed-out',
-        message: `was stopped after ${limit} s without finishing: is there an infinite loop in ${shown}?`,
-      });
-    }
-    const unfinished = remaining.filter((c) => !outcomes.has(c.name));
-    if (unfinished.length > 0 && !stoppedCheck) {
-      // nothing more will come from another try: the file does not load, or the process died
-      const why = a.stopped
-        ? `${shown} did not finish loading in time: is there an infinite loop at the top level of the file?`
-        : a.errors.length > 0
-          ? loadFailure
-          : `the grading process stopped before this check ran${a.stderr ? `: ${a.stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`;
-      for (const c of unfinished) outcomes.set(c.name, { name: c.name, points: c.points, status: 'error', message: why });
-    }
-    remaining = remaining.filter((c) => !outcomes.has(c.name));
+  } finally {
+    sandbox.dispose();
   }
   return { checks: all.map((c) => outcomes.get(c.name)!), output };
+}
+
+/** Grade one exercise of a target (the student's file, or the reference where it falls back). */
+export function runExercise(exercise: Exercise, settings: RunSettings): Promise<{ checks: CheckOutcome[]; output: string[] }> {
+  const { target } = settings;
+  const file = fileFor(target, exercise.id);
+  const references = target.fallback.map((id) => fileFor(target, id));
+  const inTarget = (ref: string): string => path.join(target.root, path.relative(target.reference, ref));
+  // a reference graded in place of an exercise uses the student's other exercises, unless they fall back too
+  const studentFiles = EXERCISES.filter((e) => !target.fallback.includes(e.id)).map((e) => path.join(target.reference, e.file));
+  return gradeModule({
+    exercise,
+    file,
+    shown: path.relative(path.dirname(target.root), file).split(path.sep).join('/'),
+    root: target.root,
+    seed: settings.seed,
+    loadTimeoutMs: settings.loadTimeoutMs,
+    sandbox: {
+      studentRoots: [target.root],
+      readable: references,
+      redirects: new Map(references.map((ref) => [inTarget(ref), ref])),
+      referenceScope: references.length > 0 ? { root: target.reference, redirects: new Map(studentFiles.map((f) => [f, inTarget(f)])) } : undefined,
+    },
+  });
 }

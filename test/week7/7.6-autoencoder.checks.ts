@@ -6,7 +6,7 @@
  * parameters must arrive, through encode and decode, where 7.7's training step needs them.
  */
 import fc from 'fast-check';
-import { parameter, type Variable, variable } from '@gradschool/autograd';
+import type { Variable } from '@gradschool/autograd';
 import type { Tensor } from '@gradschool/tensor';
 import type * as AutoEncoder from '#target/week7/7.6-autoencoder.ts';
 import { moderate, ndOf } from '../harness/arbitraries.ts';
@@ -17,7 +17,7 @@ import { type Nd, nd, toTensor } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
 import { show } from '../harness/show.ts';
 import { type AutoEncoderNd, autoencoders, decodeNd, encodeNd, energiesNd, lossAndGradients, mapParameters, PARAMETERS, showParams } from './autoencoder-oracle.ts';
-import { expectVariable, gradientOf } from './variables.ts';
+import { expectVariable, gradientOf, parameter, variable } from './variables.ts';
 
 type M = typeof AutoEncoder;
 type Params = AutoEncoder.AutoEncoderParams<Variable>;

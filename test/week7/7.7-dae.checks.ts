@@ -8,7 +8,7 @@
  * nearer the circle than they were, and the energy must be low on the circle and high off it.
  */
 import fc from 'fast-check';
-import { Generator, randn, type Tensor } from '@gradschool/tensor';
+import { Generator, type Tensor } from '@gradschool/tensor';
 import type * as Dae from '#target/week7/7.7-dae.ts';
 import { moderate, ndOf } from '../harness/arbitraries.ts';
 import { call, expectTensor } from '../harness/call.ts';
@@ -18,6 +18,7 @@ import { type Nd, nd, toTensor } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
 import { nextSeed } from '../harness/seed.ts';
 import { num, numPair, show } from '../harness/show.ts';
+import { runnerHelper } from '../sandbox/session.ts';
 import { type AutoEncoderNd, autoencoders, decodeNd, encodeNd, energiesNd, lossAndGradients, lossNd, mapParameters, type Parameter, PARAMETERS, showParams } from './autoencoder-oracle.ts';
 
 type M = typeof Dae;
@@ -116,13 +117,11 @@ export const checks = defineChecks<M>([
       forAll(fc.record({ n: fc.integer({ min: 1, max: 6 }), steps: fc.integer({ min: 1, max: 5 }), seed: fc.nat() }), ({ n, steps, seed }) => {
         const gen = new Generator(seed);
         const clean = toTensor(circle(n, new Generator(seed + 1)));
-        const calls: { clean: Tensor; gen: Generator }[] = [];
-        const corrupt = (data: Tensor, g: Generator): Tensor => {
-          calls.push({ clean: data, gen: g });
-          return data.add(randn(data.shape, g, { dtype: 'float64' }).mul(0.1));
-        };
+        const recorder = runnerHelper<{ corrupt: Dae.DaeOptions['corrupt']; calls: { clean: Tensor; gen: Generator }[] }>('recordingNoise', 0.1);
+        const corrupt = recorder.corrupt;
         const label = `trainDae(clean, { hidden: 3, steps: ${steps}, lr: 0.1, gen, corrupt }) with clean = ${show(clean)}`;
         const out = call(label, [{ name: 'clean', value: clean }], () => impl.trainDae(clean, { hidden: 3, steps, lr: 0.1, gen, corrupt }));
+        const calls = recorder.calls;
         if (calls.length !== steps) throw new CheckFailure(`${label} called corrupt ${calls.length} time(s); expected ${steps}, once before every step, so that every step sees new noise`);
         const want = clean.data();
         calls.forEach((c, i) => {
@@ -141,7 +140,7 @@ export const checks = defineChecks<M>([
     run: (impl) => {
       const [dataSeed, trainSeed, testSeed] = [nextSeed(), nextSeed(), nextSeed()];
       const clean = circle(TRAINING.points, new Generator(dataSeed));
-      const corrupt = (data: Tensor, g: Generator): Tensor => data.add(randn(data.shape, g, { dtype: 'float64' }).mul(TRAINING.sigma));
+      const corrupt = runnerHelper<Dae.DaeOptions['corrupt']>('gaussianNoise', TRAINING.sigma);
       const options = { hidden: TRAINING.hidden, steps: TRAINING.steps, lr: TRAINING.lr };
       const label = `trainDae(clean, { hidden: ${options.hidden}, steps: ${options.steps}, lr: ${options.lr}, gen: new Generator(${trainSeed}), corrupt: Gaussian noise of σ = ${TRAINING.sigma} }) on ${TRAINING.points} points of the unit circle`;
       const out = call(label, [], () => impl.trainDae(toTensor(clean), { ...options, gen: new Generator(trainSeed), corrupt }));

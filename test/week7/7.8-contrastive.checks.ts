@@ -10,7 +10,6 @@
  * backward() gives it: −1/n on E(ȳ) and +1/n on E(y) for every pair within the margin, 0 beyond.
  */
 import fc from 'fast-check';
-import { type Variable, variable } from '@gradschool/autograd';
 import { Generator, type Tensor } from '@gradschool/tensor';
 import type * as Contrastive from '#target/week7/7.8-contrastive.ts';
 import { moderate, ndOf, seeds } from '../harness/arbitraries.ts';
@@ -20,8 +19,9 @@ import { expectClose, type Tolerance } from '../harness/compare.ts';
 import { type Nd, nd, toTensor } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
 import { num, shapeText, show } from '../harness/show.ts';
+import { runnerHelper } from '../sandbox/session.ts';
 import { expectIndependent, expectNear, mean, moment } from './statistics.ts';
-import { expectVariable, gradientOf } from './variables.ts';
+import { expectVariable, gradientOf, variable } from './variables.ts';
 
 type M = typeof Contrastive;
 
@@ -35,8 +35,8 @@ interface Landscape {
 const landscapes = (d: number): fc.Arbitrary<Landscape> =>
   fc.record({ a: ndOf([d], fc.integer({ min: 1, max: 8 }).map((k) => k / 4)), c: ndOf([d], moderate(2)), b: fc.constantFrom(0, 0.125) });
 
-const energyOf = (l: Landscape) => (y: Variable): Variable =>
-  y.sub(toTensor(l.c)).square().mul(toTensor(l.a)).add(y.square().square().mul(l.b)).sum(1);
+/** The landscape's energy, made in the runner (sandbox/session.ts) so the exercise can differentiate it. */
+const energyOf = (l: Landscape): Contrastive.Energy => runnerHelper<Contrastive.Energy>('landscape', toTensor(l.a), toTensor(l.c), l.b);
 
 const describeLandscape = (l: Landscape): string =>
   `E(y) = Σⱼ aⱼ(yⱼ − cⱼ)²${l.b === 0 ? '' : ` + ${num(l.b)}·Σⱼ yⱼ⁴`} with a = ${show(l.a)}, c = ${show(l.c)}`;

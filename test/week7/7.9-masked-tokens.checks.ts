@@ -7,7 +7,7 @@
  * (softmax − onehot)/(number masked) on masked positions and nothing on visible ones.
  */
 import fc from 'fast-check';
-import { variable } from '@gradschool/autograd';
+
 import { Generator, type Tensor, tensor } from '@gradschool/tensor';
 import type * as Masked from '#target/week7/7.9-masked-tokens.ts';
 import { finite, moderate, ndOf, seeds } from '../harness/arbitraries.ts';
@@ -19,7 +19,7 @@ import { forAll } from '../harness/property.ts';
 import { num, shapeText, show } from '../harness/show.ts';
 import { logSoftmaxLine, softmaxLine } from '../week2/softmax-family.ts';
 import { expectIndependent, expectNear, mean } from './statistics.ts';
-import { expectVariable, gradientOf } from './variables.ts';
+import { expectVariable, gradientOf, variable } from './variables.ts';
 
 type M = typeof Masked;
 

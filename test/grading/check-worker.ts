@@ -1,0 +1,84 @@
+/**
+ * The check worker: a thread of the grading process that runs one exercise's checks at a time.
+ * The checks, their generators and oracles, shrinking and every verdict live here; the exercise
+ * code runs in the sandboxed runner, which this thread questions through sandbox/session.ts.
+ * The grading process keeps the deadlines: it is told when each check starts and stops the
+ * runner (or this thread) when one overruns, so nothing here has to be trusted to stop itself.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadChecks } from '../checks.ts';
+import { CheckFailure, isNotImplemented } from '../harness/check.ts';
+import { withSeed } from '../harness/seed.ts';
+import { begin, connect, LoadError, RemoteError, stoppedReason } from '../sandbox/session.ts';
+import type { CheckOutcome } from './results.ts';
+
+/** What the grading process asks for: some checks of one exercise, against one module. */
+export interface Task {
+  readonly exercise: string;
+  /** File URL of the module graded (the student's file, a reference, a fixture). */
+  readonly module: string;
+  /** The module's path as the report shows it: `exercises/week2/2.3-softmax.ts`. */
+  readonly shown: string;
+  /** The folder paths in stacks are shown relative to. */
+  readonly root: string;
+  readonly seed: number;
+  readonly checks: readonly string[];
+}
+
+export type WorkerMessage =
+  | { readonly type: 'start'; readonly check: string }
+  | { readonly type: 'end'; readonly outcome: CheckOutcome }
+  | { readonly type: 'done' };
+
+/** Where in the graded files an error was raised, from its stack (paths or file URLs). */
+export function originOf(stack: string | undefined, root: string): string {
+  for (const line of (stack ?? '').split('\n')) {
+    const m = /((?:file:\/\/\/?|\/|[A-Za-z]:\\)[^():\s]+\.ts):(\d+)(?::\d+)?/.exec(line);
+    if (!m) continue;
+    const file = m[1].startsWith('file:') ? fileURLToPath(m[1]) : m[1];
+    if (file.startsWith(root)) return ` (at ${path.relative(path.dirname(root), file).split(path.sep).join('/')}:${m[2]})`;
+  }
+  return '';
+}
+
+const firstLines = (message: string): string =>
+  message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3).join(' ');
+
+async function grade(task: Task, check: Awaited<ReturnType<typeof loadChecks>>[number]): Promise<Omit<CheckOutcome, 'durationMs'>> {
+  const base = { name: check.name, points: check.points };
+  let thrown: unknown;
+  try {
+    const impl = begin(task.module);
+    await withSeed(task.seed, check.name, () => check.run(impl as never));
+  } catch (error) {
+    thrown = error;
+  }
+  // the runner's fate decides first: a check that swallowed the stop must not pass
+  const stop = stoppedReason();
+  if (stop?.reason === 'deadline') return { ...base, status: 'timed-out' };
+  if (stop?.reason === 'load-timeout') return { ...base, status: 'error', message: `${task.shown} did not finish loading in time: is there an infinite loop at the top level of the file?` };
+  if (stop?.reason === 'too-much') return { ...base, status: 'failed', message: `the exercise code sent back more data than any check needs (${stop.detail})` };
+  if (stop) return { ...base, status: 'error', message: `the exercise code stopped the runner during this check (${stop.detail})` };
+  if (thrown === undefined) return { ...base, status: 'passed' };
+  if (thrown instanceof LoadError) return { ...base, status: 'error', message: `could not load ${task.shown}: ${thrown.cause.name}: ${firstLines(thrown.cause.message)}${originOf(thrown.cause.stack, task.root)}` };
+  if (isNotImplemented(thrown)) return { ...base, status: 'not-implemented', message: (thrown as Error).message };
+  if (thrown instanceof CheckFailure) return { ...base, status: 'failed', message: thrown.message };
+  const e = thrown as Error;
+  const origin = thrown instanceof RemoteError ? originOf(e.stack, task.root) : '';
+  return { ...base, status: 'failed', message: `${e?.name}: ${e?.message}${origin}` };
+}
+
+const port = parentPort!;
+connect(workerData.port, workerData.flag);
+port.on('message', async (task: Task) => {
+  const checks = (await loadChecks(task.exercise)).filter((c) => task.checks.includes(c.name));
+  for (const check of checks) {
+    port.postMessage({ type: 'start', check: check.name } satisfies WorkerMessage);
+    const started = performance.now();
+    const outcome = await grade(task, check);
+    port.postMessage({ type: 'end', outcome: { ...outcome, durationMs: Math.round(performance.now() - started) } } satisfies WorkerMessage);
+  }
+  port.postMessage({ type: 'done' } satisfies WorkerMessage);
+});

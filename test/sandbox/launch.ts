@@ -1,0 +1,152 @@
+/**
+ * Starting the sandboxed runner (runner.ts) under Deno, which `npm ci` installs on Linux, macOS
+ * and Windows alike. Deno denies everything not granted: the runner gets read access to the
+ * exercise files and the library (on its cpu backend), and no writes, environment,
+ * network, processes, FFI or system information. Its environment is emptied too.
+ *
+ * Read access alone would still let an exercise import the course's answers (the models
+ * package, the checks and their oracles, solutions/), test tools or Node built-ins. An import
+ * map, written for each run into a temporary folder, closes those doors for files under the
+ * student's folder: their bare imports resolve to modules that throw a message naming what is
+ * off limits, and any path into this repository outside their folder resolves under
+ * OFF_LIMITS, which nobody may read. The same map sends `@gradschool/tensor` to a facade whose
+ * off-limits functions say which exercise asks for them.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Exercise } from '../catalogue.ts';
+import { REPO_ROOT, TEST_DIR } from '../grading/paths.ts';
+import type { RunnerConfig } from './runner.ts';
+
+const require = createRequire(import.meta.url);
+const url = (file: string, dir = false): string => pathToFileURL(file).href + (dir && !file.endsWith(path.sep) ? '/' : '');
+
+/** Where the import map sends every off-limits file; the runner names them from this prefix. */
+const OFF_LIMITS = 'file:///gradschool-off-limits/';
+
+let deno: string | undefined;
+/** The Deno binary the `deno` npm package installed (its own installer finds the platform's). */
+export function denoBinary(): string {
+  deno ??= (require('deno/install_api.cjs') as { runInstall(): string }).runInstall();
+  return deno;
+}
+
+/** What an exercise file may and may not use, from the catalogue. */
+export function libraryPolicy(exercise: Exercise) {
+  const allowed = exercise.autograd ? '@gradschool/tensor, @gradschool/autograd and your other exercise files' : '@gradschool/tensor and your other exercise files';
+  const offLimits = exercise.offLimits.map((name) => ({
+    name,
+    message: `${name} is not available in exercise ${exercise.id} (${exercise.title}), which asks you to write it yourself: ${exercise.buildFrom}`,
+  }));
+  return { allowed, offLimits };
+}
+
+export interface SandboxOptions {
+  readonly exercise: Exercise;
+  /** The folders whose files are the student's: the import map's limits apply to what they import. */
+  readonly studentRoots: readonly string[];
+  /** Further folders (or files) the runner may read: the reference files graded in place of the student's. */
+  readonly readable: readonly string[];
+  /** Imports from student files to redirect, file to file: the reference for an exercise that falls back. */
+  readonly redirects: ReadonlyMap<string, string>;
+  /** Folders student files may import from besides their own (a fixture builds on solutions/). */
+  readonly openRoots?: readonly string[];
+  /** Imports from reference files to redirect: to the student's file where the reference is not the one used. */
+  readonly referenceScope?: { readonly root: string; readonly redirects: ReadonlyMap<string, string> };
+  /** The file graded: the runner starts loading it as soon as it starts. */
+  readonly preload?: string;
+}
+
+/** A folder with the import map and facades for one exercise; `dispose` removes it. */
+export class Sandbox {
+  readonly dir: string;
+  readonly args: string[];
+
+  constructor(o: SandboxOptions) {
+    this.dir = mkdtempSync(path.join(tmpdir(), 'gradschool-sandbox-'));
+    const { allowed, offLimits } = libraryPolicy(o.exercise);
+    const tensorIndex = url(path.join(REPO_ROOT, 'packages', 'tensor', 'src', 'index.ts'));
+    const autogradIndex = url(path.join(REPO_ROOT, 'packages', 'autograd', 'src', 'index.ts'));
+    let blocked = 0;
+    const module = (source: string): string => {
+      const file = path.join(this.dir, `module-${blocked++}.js`);
+      writeFileSync(file, source);
+      return url(file);
+    };
+    const refuse = (message: string) => `const error = new Error(${JSON.stringify(message)}); error.name = 'OffLimitsError';`;
+    const offLimitsModule = (specifier: string): string =>
+      module(`${refuse(`'${specifier}' is not available to exercise code: exercise files may import only ${allowed}`)}\nthrow error;\n`);
+    const facade = (real: string): string =>
+      offLimits.length === 0
+        ? real
+        : module(
+            `export * from ${JSON.stringify(real)};\n` +
+              offLimits.map((o) => `export function ${o.name}() { ${refuse(o.message)} throw error; }\n`).join(''),
+          );
+    const student: Record<string, string> = {
+      '@gradschool/tensor': facade(tensorIndex),
+      '@gradschool/autograd': o.exercise.autograd
+        ? autogradIndex
+        : module(`${refuse(`exercise ${o.exercise.id} is done without autograd: @gradschool/autograd is not available here. You may use ${allowed}.`)}\nthrow error;\n`),
+    };
+    for (const spec of ['@gradschool/models', '@gradschool/test', 'vitest', 'fast-check', '@fast-check/vitest', 'tsx', 'gpu.js', 'deno']) student[spec] = offLimitsModule(spec);
+    for (const name of builtinModules.filter((m) => !m.startsWith('_'))) {
+      for (const spec of [name.startsWith('node:') ? name : `node:${name}`, name]) student[spec] = offLimitsModule(spec);
+    }
+    student[url(REPO_ROOT, true)] = OFF_LIMITS;
+    student[url(this.dir, true)] = OFF_LIMITS;
+    for (const root of [...o.studentRoots, ...(o.openRoots ?? [])]) student[url(root, true)] = url(root, true);
+    for (const [from, to] of o.redirects) student[url(from)] = url(to);
+    const scopes: Record<string, Record<string, string>> = Object.fromEntries(o.studentRoots.map((root) => [url(root, true), student]));
+    // the library runs on the cpu backend here: gpu.js is not even parsed (no-gpu.ts)
+    scopes[url(path.join(REPO_ROOT, 'packages', 'tensor'), true)] = { 'gpu.js': url(path.join(TEST_DIR, 'sandbox', 'no-gpu.ts')) };
+    if (o.referenceScope) scopes[url(o.referenceScope.root, true)] = Object.fromEntries([...o.referenceScope.redirects].map(([from, to]) => [url(from), url(to)]));
+    const importMap = { imports: { '@gradschool/tensor': tensorIndex, '@gradschool/autograd': autogradIndex }, scopes };
+    const mapFile = path.join(this.dir, 'import-map.json');
+    writeFileSync(mapFile, JSON.stringify(importMap, null, 1));
+    const builders = path.join(TEST_DIR, o.exercise.file.replace(/\.ts$/, '.runner.ts'));
+    const config: RunnerConfig = {
+      autograd: o.exercise.autograd,
+      offLimits,
+      builders: existsSync(builders) ? url(builders) : undefined,
+      offLimitsPrefix: '/gradschool-off-limits/',
+      preload: o.preload && url(o.preload),
+    };
+    const readable = [
+      path.join(TEST_DIR, 'sandbox'),
+      ...(config.builders ? [builders] : []),
+      path.join(REPO_ROOT, 'packages', 'tensor'),
+      ...(o.exercise.autograd ? [path.join(REPO_ROOT, 'packages', 'autograd')] : []),
+      this.dir,
+      ...o.studentRoots,
+      ...(o.openRoots ?? []),
+      ...o.readable,
+    ];
+    const cache = path.join(tmpdir(), 'gradschool-deno-cache');
+    mkdirSync(cache, { recursive: true });
+    this.args = [
+      'run', '--no-prompt', '--no-lock', '--no-remote', '--deny-import', '--no-check',
+      `--config=${path.join(REPO_ROOT, 'deno.json')}`,
+      `--import-map=${mapFile}`,
+      `--allow-read=${readable.join(',')}`,
+      '--v8-flags=--max-old-space-size=3072',
+      path.join(TEST_DIR, 'sandbox', 'runner.ts'),
+      JSON.stringify(config),
+    ];
+    this.env = { DENO_DIR: cache, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', ...(process.platform === 'win32' ? { SystemRoot: process.env.SystemRoot ?? 'C:\\Windows' } : {}) };
+  }
+
+  readonly env: Record<string, string>;
+
+  start(): ChildProcess {
+    return spawn(denoBinary(), this.args, { env: this.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

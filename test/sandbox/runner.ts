@@ -1,0 +1,300 @@
+/**
+ * The sandboxed runner: the only process in which exercise code runs. Deno starts it with read
+ * access to the exercise files and the library, and nothing else: no writes, no environment, no
+ * network, no processes (sandbox/launch.ts). It only computes. The grader sends requests, one
+ * JSON line each on stdin — load the module, call this function, construct, read a property —
+ * and this file answers each with data on stdout (sandbox/codec.ts). Nothing it answers can mark
+ * a check passed: the grader judges the numbers.
+ *
+ * Before the exercise loads, the library entry points the exercise asks the student to write
+ * are replaced by ones that say so; the import map (launch.ts) keeps the rest of the course
+ * (models, the test harness, solutions, test tools, built-ins) out of the exercise's reach.
+ */
+import { Generator, Tensor } from '@gradschool/tensor';
+import { decode, encode, EncodeError, isPlain, type Refs, type Wire } from './codec.ts';
+
+/** What launch.ts passes as the first argument. */
+export interface RunnerConfig {
+  /** Load autograd (week 7 from 7.6 on): its Variables travel as references. */
+  readonly autograd: boolean;
+  /** Tensor and Variable methods to replace, each with the message it throws. */
+  readonly offLimits: readonly { readonly name: string; readonly message: string }[];
+  /** File URL of the exercise's runner-side helpers (`<id>.runner.ts`), if it has any. */
+  readonly builders?: string;
+  /** The prefix the import map sends off-limits files to, so that errors can name them. */
+  readonly offLimitsPrefix: string;
+  /** File URL of the module graded, loaded at once so that the first check need not wait for it. */
+  readonly preload?: string;
+}
+
+type Request =
+  | { id: number; op: 'begin'; module: string }
+  | { id: number; op: 'call'; target: number; self?: Wire; args: Wire[] }
+  | { id: number; op: 'new'; target: number; args: Wire[] }
+  | { id: number; op: 'get'; target: number; key: string }
+  | { id: number; op: 'set'; target: number; key: string; value: Wire }
+  | { id: number; op: 'keys'; target: number }
+  | { id: number; op: 'build'; name: string; args: Wire[] };
+
+/** The little of Deno's API this file uses (the test package is typed for Node). */
+declare const Deno: {
+  readonly args: readonly string[];
+  readonly stdin: { readonly readable: AsyncIterable<Uint8Array> };
+  readonly stdout: { writeSync(bytes: Uint8Array): number };
+  inspect(value: unknown, options?: { depth?: number }): string;
+};
+
+const config = JSON.parse(Deno.args[0]) as RunnerConfig;
+const autograd = config.autograd ? await import('@gradschool/autograd') : undefined;
+/** Values the checks make here rather than send: Variables (the graph lives here), and the exercise's own helpers. */
+const builders: Record<string, (...args: unknown[]) => unknown> = {
+  ...(autograd ? { variable: (value: unknown, options: unknown) => autograd.variable(value as Tensor, options as never) } : {}),
+  ...(config.builders ? (await import(config.builders)).builders : {}),
+};
+
+// Bind what this file needs before exercise code can replace it.
+const { stringify, parse } = JSON;
+const writeSync = Deno.stdout.writeSync.bind(Deno.stdout);
+const inspect = Deno.inspect;
+const encoder = new TextEncoder();
+
+function send(message: unknown): void {
+  // a leading newline ends any partial line exercise code wrote to stdout itself
+  const bytes = encoder.encode(`\n${stringify(message)}\n`);
+  for (let off = 0; off < bytes.length;) off += writeSync(bytes.subarray(off));
+}
+
+let logLines = 0;
+const log = (text: string): void => {
+  if (logLines++ < 1000) send({ log: text.slice(0, 2000) });
+};
+for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+  console[level] = (...args: unknown[]) => log(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 4 }))).join(' '));
+}
+globalThis.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  log(`an unhandled Promise rejection: ${describe(event.reason).message}`);
+});
+globalThis.addEventListener('error', (event) => {
+  event.preventDefault();
+  log(`an uncaught error: ${describe(event.error).message}`);
+});
+
+for (const { name, message } of config.offLimits) {
+  const refuse = function offLimits(): never {
+    const error = new Error(message);
+    error.name = 'OffLimitsError';
+    throw error;
+  };
+  for (const proto of [Tensor.prototype, autograd?.Variable.prototype]) {
+    if (proto && name in proto) Object.defineProperty(proto, name, { value: refuse, writable: false, configurable: false });
+  }
+}
+
+// The objects the grader holds references to, for the current check.
+let objects = new Map<number, { value: unknown; receiver?: unknown }>();
+let ids = new Map<unknown, number>();
+let methods = new Map<unknown, Map<unknown, number>>();
+let generators = new Map<number, Generator>();
+let generatorIds = new Map<Generator, number>();
+let nextId = 1;
+let nextGenerator = -1;
+
+function register(value: unknown, receiver?: unknown): number {
+  if (receiver !== undefined) {
+    const known = methods.get(receiver)?.get(value);
+    if (known !== undefined) return known;
+    const id = nextId++;
+    objects.set(id, { value, receiver });
+    if (!methods.has(receiver)) methods.set(receiver, new Map());
+    methods.get(receiver)!.set(value, id);
+    return id;
+  }
+  const known = ids.get(value);
+  if (known !== undefined) return known;
+  const id = nextId++;
+  objects.set(id, { value });
+  ids.set(value, id);
+  return id;
+}
+
+function refOf(value: object, receiver?: unknown): Wire {
+  const kind = autograd && value instanceof autograd.Variable ? 'variable' : typeof value === 'function' ? 'function' : 'object';
+  let name = 'object';
+  try {
+    name = String((typeof value === 'function' ? (value as { name?: unknown }).name : value.constructor?.name) ?? 'object').slice(0, 40);
+  } catch { /* a throwing getter: keep 'object' */ }
+  return { $ref: register(value, receiver), kind, name };
+}
+
+const refs: Refs = {
+  toRef: (value) => (Array.isArray(value) || isPlain(value) || value instanceof Promise || ArrayBuffer.isView(value) ? undefined : refOf(value)),
+  fromRef: (wire) => {
+    const entry = objects.get(wire.$ref);
+    if (!entry) throw new EncodeError(`no object ${wire.$ref}: references last only for the check that made them`);
+    return entry.value;
+  },
+  generatorId: (gen) => {
+    let id = generatorIds.get(gen);
+    if (id === undefined) {
+      id = nextGenerator--;
+      generatorIds.set(gen, id);
+      generators.set(id, gen);
+    }
+    return id;
+  },
+  generatorOf: (id, state, seed) => {
+    let gen = generators.get(id);
+    if (!gen) {
+      gen = new Generator(seed);
+      generators.set(id, gen);
+      generatorIds.set(gen, id);
+    }
+    gen.setState(state);
+    return gen;
+  },
+};
+
+/** An error as the grader reports it; reading a hostile error's fields must not throw here. */
+function describe(error: unknown): { name: string; message: string; stack?: string } {
+  const field = (key: string): string | undefined => {
+    try {
+      const v = (error as Record<string, unknown>)?.[key];
+      return typeof v === 'string' ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let message = field('message') ?? (() => {
+    try {
+      return String(error);
+    } catch {
+      return 'an object that cannot be printed';
+    }
+  })();
+  const denied = /Requires (\w+) access to "?([^",]*)"?, run again with the --allow-\w+ flag/.exec(message);
+  if (denied) {
+    const [, what, where] = denied;
+    const inside = where.replace(/\\/g, '/').indexOf(config.offLimitsPrefix);
+    message = inside >= 0
+      ? `'${where.replace(/\\/g, '/').slice(inside + config.offLimitsPrefix.length)}' is part of the course's own code, which exercise files may not import: import only @gradschool/tensor${config.autograd ? ', @gradschool/autograd' : ''} and your other exercise files`
+      : `exercise code runs in a sandbox that only computes: no ${what === 'read' || what === 'write' ? 'files' : what === 'env' ? 'environment variables' : what === 'net' ? 'network' : what === 'run' ? 'processes' : `${what} access`} (it asked for ${what} access${where ? ` to ${where}` : ''})`;
+  }
+  return { name: field('name') ?? 'Error', message: message.slice(0, 2000), stack: field('stack')?.slice(0, 4000) };
+}
+
+type Snapshot = { arg: number; key: string | null; value: unknown; before: ArrayLike<number> };
+
+/** The numbers in each argument (a Tensor, an array of numbers, a record of Tensors), before the call. */
+function snapshot(args: unknown[]): Snapshot[] {
+  const out: Snapshot[] = [];
+  const take = (arg: number, key: string | null, value: unknown): void => {
+    if (value instanceof Tensor) out.push({ arg, key, value, before: value.data() });
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'number')) out.push({ arg, key, value, before: [...value] });
+  };
+  args.forEach((a, i) => {
+    take(i, null, a);
+    if (a !== null && typeof a === 'object' && isPlain(a)) for (const [k, v] of Object.entries(a)) take(i, k, v);
+  });
+  return out;
+}
+
+function mutations(snapshots: Snapshot[]): Wire[] {
+  const out: Wire[] = [];
+  for (const s of snapshots) {
+    const now = s.value instanceof Tensor ? s.value.data() : (s.value as number[]);
+    for (let i = 0; i < Math.max(now.length, s.before.length); i++) {
+      if (!Object.is(now[i], s.before[i])) {
+        out.push(encode({ arg: s.arg, key: s.key, index: i, before: s.before[i], after: now[i] }, refs));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const modules = new Map<string, Promise<unknown>>();
+const load = (module: string): Promise<unknown> => {
+  if (!modules.has(module)) {
+    const loading = import(module);
+    loading.catch(() => {}); // reported to the check that asks for it
+    modules.set(module, loading);
+  }
+  return modules.get(module)!;
+};
+
+async function handle(request: Request): Promise<Record<string, unknown>> {
+  switch (request.op) {
+    case 'begin': {
+      objects = new Map();
+      ids = new Map();
+      methods = new Map();
+      generators = new Map();
+      generatorIds = new Map();
+      const namespace = (await load(request.module)) as Record<string, unknown>;
+      const exports: Record<string, unknown> = {};
+      for (const key of Object.keys(namespace)) exports[key] = namespace[key];
+      return { ok: encode(exports, refs) };
+    }
+    case 'get': {
+      const target = refs.fromRef({ $ref: request.target, kind: '', name: '' }) as Record<string, unknown>;
+      const value = target[request.key];
+      return { ok: typeof value === 'function' ? refOf(value, target) : encode(value, refs) };
+    }
+    case 'set': {
+      const target = refs.fromRef({ $ref: request.target, kind: '', name: '' }) as Record<string, unknown>;
+      target[request.key] = decode(request.value, refs);
+      return { ok: null };
+    }
+    case 'keys': {
+      const target = refs.fromRef({ $ref: request.target, kind: '', name: '' }) as object;
+      return { ok: encode(Object.keys(target).slice(0, 10_000), refs) };
+    }
+    case 'build': {
+      const make = Object.hasOwn(builders, request.name) ? builders[request.name] : undefined;
+      if (!make) throw new EncodeError(`no runner-side helper '${request.name}'`);
+      const made = make(...(request.args.map((a) => decode(a, refs))));
+      return { ok: refOf(made as object) };
+    }
+    case 'call':
+    case 'new': {
+      const entry = objects.get(request.target);
+      if (!entry) throw new EncodeError(`no object ${request.target}`);
+      const args = request.args.map((a) => decode(a, refs));
+      const before = snapshot(args);
+      let result: unknown;
+      if (request.op === 'new') result = Reflect.construct(entry.value as new (...a: unknown[]) => unknown, args);
+      else {
+        const self = entry.receiver ?? (request.op === 'call' && request.self !== undefined ? decode(request.self, refs) : undefined);
+        result = Reflect.apply(entry.value as (...a: unknown[]) => unknown, self, args);
+      }
+      const mutated = mutations(before);
+      return { ok: encode(result, refs), ...(mutated.length > 0 ? { mutated } : {}) };
+    }
+  }
+}
+
+if (config.preload) load(config.preload);
+
+let pending = '';
+const decoder = new TextDecoder();
+for await (const chunk of Deno.stdin.readable) {
+  pending += decoder.decode(chunk, { stream: true });
+  for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+    const line = pending.slice(0, nl);
+    pending = pending.slice(nl + 1);
+    if (line.trim() === '') continue;
+    const request = parse(line) as Request;
+    let reply: Record<string, unknown>;
+    try {
+      reply = await handle(request);
+    } catch (error) {
+      reply = { error: describe(error) };
+    }
+    let states: Wire = [];
+    try {
+      states = [...generators].map(([id, gen]) => [id, gen.getState()]);
+    } catch { /* a generator exercise code broke: the grader keeps its own state */ }
+    send({ id: request.id, ...reply, generators: states });
+  }
+}

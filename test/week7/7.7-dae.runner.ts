@@ -1,0 +1,15 @@
+/** 7.7's corruptions, made in the runner, where trainDae calls them. */
+import { type Generator, randn, type Tensor } from '@gradschool/tensor';
+
+const gaussian = (sigma: number) => (data: Tensor, g: Generator): Tensor => data.add(randn(data.shape, g, { dtype: 'float64' }).mul(sigma));
+
+export const builders = {
+  /** Adds Gaussian noise of standard deviation sigma, drawn from the generator it is given. */
+  gaussianNoise: gaussian,
+  /** The same, recording each call's data and generator, for the check to read back as `calls`. */
+  recordingNoise: (sigma: number) => {
+    const calls: { clean: Tensor; gen: Generator }[] = [];
+    const noise = gaussian(sigma);
+    return { calls, corrupt: (data: Tensor, g: Generator): Tensor => (calls.push({ clean: data, gen: g }), noise(data, g)) };
+  },
+};
