@@ -13,6 +13,8 @@ export default defineConfig({
     // the fixtures are graded in this process: on the exact reference backend, as the grader does
     env: { GRADSCHOOL_BACKEND: 'cpu' },
     pool: 'forks',
+    // each concurrent test grades in a check worker and a runner of its own: two at a time fills two cores
+    maxConcurrency: 2,
     testTimeout: 180_000,
     hookTimeout: 180_000,
   },

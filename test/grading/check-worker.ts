@@ -66,8 +66,8 @@ async function grade(task: Task, check: Awaited<ReturnType<typeof loadChecks>>[n
   if (isNotImplemented(thrown)) return { ...base, status: 'not-implemented', message: (thrown as Error).message };
   if (thrown instanceof CheckFailure) return { ...base, status: 'failed', message: thrown.message };
   const e = thrown as Error;
-  const origin = thrown instanceof RemoteError ? originOf(e.stack, task.root) : '';
-  return { ...base, status: 'failed', message: `${e?.name}: ${e?.message}${origin}` };
+  if (thrown instanceof RemoteError) return { ...base, status: 'failed', message: `${e.name}: ${e.message}${originOf(e.stack, task.root)}` };
+  return { ...base, status: 'failed', message: `${e?.name}: ${e?.message}`, internal: true };
 }
 
 const port = parentPort!;

@@ -10,6 +10,8 @@ export interface CheckOutcome {
   /** Why it did not pass, in plain words. */
   readonly message?: string;
   readonly durationMs?: number;
+  /** Set when the grader's own code failed rather than judged (a check that did not expect such an answer). */
+  readonly internal?: boolean;
 }
 
 /** `reference`: the exercise fell back to the reference solution and is not graded. */

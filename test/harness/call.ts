@@ -1,9 +1,10 @@
 /**
  * Calling a student's function. Whatever it does — throw, return the wrong kind of thing,
  * write into its arguments — becomes a CheckFailure whose message names the call; only the
- * stub's NotImplementedError passes through untouched.
+ * stub's NotImplementedError, and the news that the runner was stopped, pass through.
  */
 import { Tensor } from '@gradschool/tensor';
+import { type Mutation, Opaque, RunnerStopped, takeMutations } from '../sandbox/session.ts';
 import { CheckFailure, isNotImplemented } from './check.ts';
 import { kindOf, show, shapeText } from './show.ts';
 import { unravel } from './nd.ts';
@@ -32,47 +33,42 @@ function origin(error: unknown): string {
   return m ? ` (at ${m[1]}:${m[2]})` : '';
 }
 
-type Snapshot = { readonly arg: Arg; readonly data: ArrayLike<number>; readonly shape: readonly number[] };
+/** The stub's error and a stopped runner pass through a call untouched: they are not the answer's fault alone. */
+const passesThrough = (error: unknown): boolean => isNotImplemented(error) || error instanceof RunnerStopped;
 
-function snapshot(args: readonly Arg[]): Snapshot[] {
-  const out: Snapshot[] = [];
-  for (const arg of args) {
-    if (arg.value instanceof Tensor) out.push({ arg, data: arg.value.data(), shape: arg.value.shape });
-    else if (Array.isArray(arg.value) && arg.value.every((v) => typeof v === 'number')) {
-      out.push({ arg, data: [...(arg.value as number[])], shape: [arg.value.length] });
-    }
-  }
-  return out;
+/** Which argument a write went into: the one the check passed, by identity, else its position. */
+function described(m: Mutation, args: readonly Arg[]): { name: string; shape: readonly number[] } {
+  const arg = args.find((a) => a.value === m.value);
+  const shape = m.value instanceof Tensor ? m.value.shape : [Array.isArray(m.value) ? m.value.length : 1];
+  return { name: arg?.name ?? 'one of its arguments', shape };
 }
 
-function current(s: Snapshot): ArrayLike<number> {
-  return s.arg.value instanceof Tensor ? s.arg.value.data() : (s.arg.value as number[]);
-}
-
-/** Call `fn`, turning anything but a normal return into a CheckFailure about `label`. */
+/**
+ * Call `fn`, which calls the exercise (in the runner), turning anything but a normal return into
+ * a CheckFailure about `label`: a throw, a Promise, or a write into an argument (the runner
+ * compares every argument before and after each call and reports what changed).
+ */
 export function call<T>(label: string, args: readonly Arg[], fn: () => T): T {
-  const before = snapshot(args);
+  takeMutations();
   let out: T;
   try {
     out = fn();
   } catch (error) {
-    if (isNotImplemented(error)) throw error;
+    if (passesThrough(error)) throw error;
     const e = error as { name?: string; message?: string };
     throw new CheckFailure(`${label} threw ${e?.name ?? 'an error'}: ${e?.message ?? String(error)}${origin(error)}`);
   }
-  for (const s of before) {
-    const now = current(s);
-    for (let i = 0; i < Math.max(s.data.length, now.length); i++) {
-      if (!Object.is(now[i], s.data[i])) {
-        const at = shapeText(unravel(i, s.shape));
-        throw new CheckFailure(
-          `${label} changed its argument ${s.arg.name}: the element at ${at} was ${show(s.data[i])} and is now ${show(now[i])}. ` +
-            'Exercises must leave their inputs untouched; build new tensors instead of writing into old ones.',
-        );
-      }
-    }
+  const [first] = takeMutations();
+  if (first) {
+    const { name, shape } = described(first, args);
+    throw new CheckFailure(
+      `${label} changed ${name === 'one of its arguments' ? name : `its argument ${name}`}: the element at ${shapeText(unravel(first.index, shape))} was ${show(first.before)} and is now ${show(first.after)}. ` +
+        'Exercises must leave their inputs untouched; build new tensors instead of writing into old ones.',
+    );
   }
-  if (out instanceof Promise) throw new CheckFailure(`${label} returned a Promise; the exercise is synchronous (no async/await)`);
+  if (out instanceof Promise || (out instanceof Opaque && out.description === 'a Promise')) {
+    throw new CheckFailure(`${label} returned a Promise; the exercise is synchronous (no async/await)`);
+  }
   return out;
 }
 

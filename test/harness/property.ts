@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { CheckFailure, isNotImplemented } from './check.ts';
+import { RunnerStopped } from '../sandbox/session.ts';
 import { nextSeed } from './seed.ts';
 
 export interface PropertyOptions<T> {
@@ -19,12 +20,12 @@ export function forAll<T>(inputs: fc.Arbitrary<T>, predicate: (input: T) => void
   const seed = nextSeed();
   let stub: unknown;
   const guarded = (input: T): void => {
-    // once the stub has thrown, there is nothing to shrink: fail fast on every later run
+    // once the stub has thrown (or the runner was stopped), there is nothing to shrink: fail fast on every later run
     if (stub) throw stub;
     try {
       predicate(input);
     } catch (error) {
-      if (isNotImplemented(error)) stub = error;
+      if (isNotImplemented(error) || error instanceof RunnerStopped) stub = error;
       throw error;
     }
   };
@@ -35,7 +36,7 @@ export function forAll<T>(inputs: fc.Arbitrary<T>, predicate: (input: T) => void
   });
   if (!details.failed) return;
   const error = details.errorInstance;
-  if (isNotImplemented(error)) throw error;
+  if (isNotImplemented(error) || error instanceof RunnerStopped) throw error;
   const message = error instanceof CheckFailure ? error.message : `${(error as Error)?.name}: ${(error as Error)?.message}`;
   throw new CheckFailure(`${message}\n(fast-check seed ${details.seed}, path "${details.counterexamplePath}")`);
 }

@@ -1,5 +1,6 @@
 /** Values written the way the report shows them to students: short, exact where it matters. */
 import { Tensor } from '@gradschool/tensor';
+import { handleInfo, Opaque } from '../sandbox/session.ts';
 import type { Nd } from './nd.ts';
 
 /** Elements shown before a long tensor is cut short with '…'. */
@@ -56,8 +57,19 @@ function showArray(data: ArrayLike<number>, shape: readonly number[]): string {
 const isNd = (v: unknown): v is Nd =>
   typeof v === 'object' && v !== null && (v as Nd).data instanceof Float64Array && Array.isArray((v as Nd).shape);
 
+/** An object that stayed in the runner, named as the runner named it (no question is asked to show it). */
+function showHandle(value: unknown): string | undefined {
+  const info = handleInfo(value);
+  if (!info) return undefined;
+  if (info.kind === 'variable') return 'a Variable';
+  return info.kind === 'function' ? `the function ${info.name}` : `a ${info.name}`;
+}
+
 /** Any value a check passes or gets back, in one line. */
 export function show(value: unknown): string {
+  const handle = showHandle(value);
+  if (handle) return handle;
+  if (value instanceof Opaque) return value.description;
   if (typeof value === 'number') return num(value);
   if (value instanceof Tensor) return showArray(value.data(), value.shape);
   if (isNd(value)) return showArray(value.data, value.shape);
@@ -81,6 +93,9 @@ export function show(value: unknown): string {
 
 /** What kind of thing a value is, for "returned X; expected a Tensor". */
 export function kindOf(value: unknown): string {
+  const handle = showHandle(value);
+  if (handle) return handle;
+  if (value instanceof Opaque) return value.description;
   if (value === null) return 'null';
   if (value instanceof Tensor) return `a Tensor of shape ${shapeText(value.shape)}`;
   if (Array.isArray(value)) return 'an array';

@@ -1,18 +1,19 @@
 /**
  * Every exercise keeps plausible wrong answers and unusual correct ones in fixtures/<id>/, each
  * file's first line naming its mistake (`// wrong: …`), its twist (`// correct: …`), or saying it
- * is a well-formed answer that ignores its input (`// trivial: …`). Here each is graded in this
- * process by its exercise's checks: a wrong one must fail at least one check, a trivial one every
- * check — always with a plain-words CheckFailure, not a crash of the harness — and a correct one
- * must pass them all.
+ * is a well-formed answer that ignores its input (`// trivial: …`). Each is graded as a student's
+ * file is, in the sandbox (where a fixture may also import solutions/): a wrong one must fail at
+ * least one check, a trivial one every check — always judged in plain words, never by a crash of
+ * a check — and a correct one must pass them all.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { EXERCISES } from '../catalogue.ts';
+import { EXERCISES, type Exercise } from '../catalogue.ts';
 import { loadChecks } from '../checks.ts';
-import { DEFAULT_SEED, withSeed } from '../harness/seed.ts';
-import { TEST_DIR } from '../grading/paths.ts';
+import { DEFAULT_SEED } from '../harness/seed.ts';
+import { SOLUTIONS_DIR, TEST_DIR } from '../grading/paths.ts';
+import { gradeModule } from '../grading/run-exercise.ts';
 
 const FIXTURES = path.join(TEST_DIR, 'fixtures');
 
@@ -34,18 +35,18 @@ function fixturesOf(id: string): Fixture[] {
     });
 }
 
-async function failures(id: string, file: string): Promise<{ check: string; name: string; message: string }[]> {
-  const impl = await import(file);
-  const out: { check: string; name: string; message: string }[] = [];
-  for (const check of await loadChecks(id)) {
-    try {
-      await withSeed(DEFAULT_SEED, check.name, () => check.run(impl as never));
-    } catch (error) {
-      const e = error as Error;
-      out.push({ check: check.name, name: e.name, message: e.message });
-    }
-  }
-  return out;
+/** Grade a fixture as the grader grades a student's file: in the sandbox, where it may also import solutions/. */
+async function failures(exercise: Exercise, file: string) {
+  const dir = path.dirname(file);
+  const { checks } = await gradeModule({
+    exercise,
+    file,
+    shown: path.relative(TEST_DIR, file),
+    root: FIXTURES,
+    seed: DEFAULT_SEED,
+    sandbox: { studentRoots: [dir], openRoots: [SOLUTIONS_DIR], readable: [], redirects: new Map() },
+  });
+  return checks.filter((c) => c.status !== 'passed');
 }
 
 for (const exercise of EXERCISES) {
@@ -59,16 +60,16 @@ for (const exercise of EXERCISES) {
     });
 
     for (const f of fixtures) {
-      test(`${path.basename(f.file)} (${f.kind}: ${f.why})`, async () => {
-        const failed = await failures(exercise.id, f.file);
+      test.concurrent(`${path.basename(f.file)} (${f.kind}: ${f.why})`, async () => {
+        const failed = await failures(exercise, f.file);
         if (f.kind === 'correct') {
           expect(failed, 'a correct implementation must keep every point').toEqual([]);
           return;
         }
         const all = (await loadChecks(exercise.id)).length;
-        if (f.kind === 'trivial') expect(failed.map((x) => x.check), 'an answer that ignores its input must earn nothing').toHaveLength(all);
+        if (f.kind === 'trivial') expect(failed.map((x) => x.name), 'an answer that ignores its input must earn nothing').toHaveLength(all);
         else expect(failed.length, 'a wrong implementation must lose points').toBeGreaterThan(0);
-        for (const x of failed) expect(x.name, `${x.check}: ${x.message}`).toBe('CheckFailure');
+        for (const x of failed) expect([x.status, x.internal ?? false], `${x.name}: ${x.message}`).toEqual(['failed', false]);
       });
     }
   });

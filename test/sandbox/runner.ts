@@ -10,7 +10,7 @@
  * are replaced by ones that say so; the import map (launch.ts) keeps the rest of the course
  * (models, the test harness, solutions, test tools, built-ins) out of the exercise's reach.
  */
-import { Generator, Tensor } from '@gradschool/tensor';
+import { type Backend, Generator, getBackend, registerBackend, setBackend, Tensor } from '@gradschool/tensor';
 import { decode, encode, EncodeError, isPlain, type Refs, type Wire } from './codec.ts';
 
 /** What launch.ts passes as the first argument. */
@@ -29,8 +29,8 @@ export interface RunnerConfig {
 
 type Request =
   | { id: number; op: 'begin'; module: string }
-  | { id: number; op: 'call'; target: number; self?: Wire; args: Wire[] }
-  | { id: number; op: 'new'; target: number; args: Wire[] }
+  | { id: number; op: 'call'; target: number; self?: Wire; args: Wire[]; meter?: boolean }
+  | { id: number; op: 'new'; target: number; args: Wire[]; meter?: boolean }
   | { id: number; op: 'get'; target: number; key: string }
   | { id: number; op: 'set'; target: number; key: string; value: Wire }
   | { id: number; op: 'keys'; target: number }
@@ -88,6 +88,37 @@ for (const { name, message } of config.offLimits) {
   };
   for (const proto of [Tensor.prototype, autograd?.Variable.prototype]) {
     if (proto && name in proto) Object.defineProperty(proto, name, { value: refuse, writable: false, configurable: false });
+  }
+}
+
+/**
+ * The largest storage the library allocates during a call. Every op asks the backend for its
+ * result's storage, so a backend that passes each request on and notes its size sees every
+ * intermediate tensor — a [C, C] Jacobian per row included.
+ */
+const cpu = getBackend();
+let peak = 0;
+registerBackend('grading-meter', () => new Proxy(cpu, {
+  get(target, key) {
+    const member = Reflect.get(target, key) as unknown;
+    if (typeof member !== 'function' || key === 'download') return member;
+    return (...args: unknown[]) => {
+      const out = (member as (...a: unknown[]) => unknown).apply(target, args);
+      const length = (out as { length?: unknown } | null)?.length;
+      if (typeof length === 'number') peak = Math.max(peak, length);
+      return out;
+    };
+  },
+}) as Backend);
+registerBackend('grading-cpu', () => cpu);
+
+function metered<T>(fn: () => T): { result: T; peak: number } {
+  peak = 0;
+  setBackend('grading-meter');
+  try {
+    return { result: fn(), peak };
+  } finally {
+    setBackend('grading-cpu');
   }
 }
 
@@ -262,14 +293,14 @@ async function handle(request: Request): Promise<Record<string, unknown>> {
       if (!entry) throw new EncodeError(`no object ${request.target}`);
       const args = request.args.map((a) => decode(a, refs));
       const before = snapshot(args);
-      let result: unknown;
-      if (request.op === 'new') result = Reflect.construct(entry.value as new (...a: unknown[]) => unknown, args);
-      else {
-        const self = entry.receiver ?? (request.op === 'call' && request.self !== undefined ? decode(request.self, refs) : undefined);
-        result = Reflect.apply(entry.value as (...a: unknown[]) => unknown, self, args);
-      }
+      const self = entry.receiver ?? (request.op === 'call' && request.self !== undefined ? decode(request.self, refs) : undefined);
+      const run = (): unknown =>
+        request.op === 'new'
+          ? Reflect.construct(entry.value as new (...a: unknown[]) => unknown, args)
+          : Reflect.apply(entry.value as (...a: unknown[]) => unknown, self, args);
+      const { result, peak } = request.meter ? metered(run) : { result: run(), peak: undefined };
       const mutated = mutations(before);
-      return { ok: encode(result, refs), ...(mutated.length > 0 ? { mutated } : {}) };
+      return { ok: encode(result, refs), ...(mutated.length > 0 ? { mutated } : {}), ...(peak !== undefined ? { peak } : {}) };
     }
   }
 }

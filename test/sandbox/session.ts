@@ -66,6 +66,7 @@ interface Reply {
   readonly detail?: string;
   readonly mutated?: Wire[];
   readonly generators?: [number, number[]][];
+  readonly peak?: number;
 }
 
 let port: MessagePort | undefined;
@@ -78,6 +79,8 @@ const infos = new WeakMap<object, HandleInfo>();
 let generatorIds = new WeakMap<Generator, number>();
 let generators = new Map<number, Generator>();
 let nextGenerator = 1;
+/** While a check meters a call, the largest storage the runner reported. */
+let meter: { peak: number } | undefined;
 
 /** Called once by the check worker with the channel the grading process answers on. */
 export function connect(channel: MessagePort, wake: Int32Array): void {
@@ -128,6 +131,7 @@ function request(message: Record<string, unknown>): unknown {
     }
     Atomics.wait(flag, 0, 0, 100);
   }
+  if (meter && typeof reply.peak === 'number') meter.peak = Math.max(meter.peak, reply.peak);
   if (reply.stopped) {
     stopped = new RunnerStopped(reply.stopped, reply.detail ?? '');
     throw stopped;
@@ -150,8 +154,7 @@ function request(message: Record<string, unknown>): unknown {
 /** A request whose arguments are trusted values: encoded here, remembered for the mutation report. */
 function ask(op: string, fields: Record<string, unknown>, args: unknown[] = []): unknown {
   const wire = args.map((a) => encode(a, refs));
-  const answer = request({ op, ...fields, args: wire });
-  return answer;
+  return request({ op, ...fields, args: wire, ...(meter ? { meter: true } : {}) });
 }
 
 function handleFor(info: HandleInfo): object {
@@ -207,6 +210,22 @@ export function begin(module: string): Record<string, unknown> {
     return request({ op: 'begin', module }) as Record<string, unknown>;
   } catch (error) {
     throw error instanceof RemoteError ? new LoadError(error) : error;
+  }
+}
+
+/**
+ * Run `fn`, whose calls into the exercise the runner meters: the largest tensor storage the
+ * library allocated in any of them. (Measured in the runner, so exercise code that rewires the
+ * library's backend could hide an allocation; the values it returns are still judged here.)
+ */
+export function peakElements<T>(fn: () => T): { result: T; peak: number } {
+  const saved = meter;
+  meter = { peak: 0 };
+  try {
+    const result = fn();
+    return { result, peak: meter.peak };
+  } finally {
+    meter = saved;
   }
 }
 

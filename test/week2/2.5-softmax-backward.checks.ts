@@ -1,7 +1,7 @@
 /**
  * 2.5 — softmax and logsoftmax backward. Two independent oracles in float64: the explicit
  * Jacobian of each line multiplied out term by term, and central differences of
- * x ↦ Σ g ⊙ f(x). A metering backend (harness/meter.ts) sees every tensor the exercise
+ * x ↦ Σ g ⊙ f(x). A metering backend (in the runner: sandbox/runner.ts) sees every tensor the exercise
  * allocates, so building the [C, C] Jacobian shows even when its numbers are right. Lines of
  * length 1 (gradient 0) and empty batches come up among the generated shapes.
  */
@@ -12,7 +12,7 @@ import { call, describeCall, expectTensor } from '../harness/call.ts';
 import { CheckFailure, defineChecks } from '../harness/check.ts';
 import { expectClose, type Tolerance } from '../harness/compare.ts';
 import { lines, type Nd, nd, toTensor } from '../harness/nd.ts';
-import { peakElements } from '../harness/meter.ts';
+import { peakElements } from '../sandbox/session.ts';
 import { forAll } from '../harness/property.ts';
 import { shapeText } from '../harness/show.ts';
 import { type LineCase, lineCases, logSoftmaxNd, softmaxLine, softmaxNd } from './softmax-family.ts';
