@@ -2,7 +2,8 @@
  * The check worker: a thread of the grading process that runs one exercise's checks at a time.
  * The checks, their generators and oracles, shrinking and every verdict live here; the exercise
  * code runs in the sandboxed runner, which this thread questions through sandbox/session.ts.
- * The grading process keeps the deadlines: it is told when each check starts and stops the
+ * The grading process keeps the deadlines: it is told when each check starts (on the channel the
+ * questions go, so that it sees both in order) and stops the
  * runner (or this thread) when one overruns, so nothing here has to be trusted to stop itself.
  */
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadChecks } from '../checks.ts';
 import { CheckFailure, isNotImplemented } from '../harness/check.ts';
 import { withSeed } from '../harness/seed.ts';
-import { begin, connect, LoadError, RemoteError, stoppedReason } from '../sandbox/session.ts';
+import { begin, connect, LoadError, notify, RemoteError, stoppedReason } from '../sandbox/session.ts';
 import type { CheckOutcome } from './results.ts';
 
 /** What the grading process asks for: some checks of one exercise, against one module. */
@@ -60,7 +61,7 @@ async function grade(task: Task, check: Awaited<ReturnType<typeof loadChecks>>[n
   if (stop?.reason === 'deadline') return { ...base, status: 'timed-out' };
   if (stop?.reason === 'load-timeout') return { ...base, status: 'error', message: `${task.shown} did not finish loading in time: is there an infinite loop at the top level of the file?` };
   if (stop?.reason === 'too-much') return { ...base, status: 'failed', message: `the exercise code sent back more data than any check needs (${stop.detail})` };
-  if (stop) return { ...base, status: 'error', message: `the exercise code stopped the runner during this check (${stop.detail})` };
+  if (stop) return { ...base, status: 'error', message: `the exercise code ended the process it runs in during this check (${stop.detail}): an exercise returns its answer, it never exits` };
   if (thrown === undefined) return { ...base, status: 'passed' };
   if (thrown instanceof LoadError) return { ...base, status: 'error', message: `could not load ${task.shown}: ${thrown.cause.name}: ${firstLines(thrown.cause.message)}${originOf(thrown.cause.stack, task.root)}` };
   if (isNotImplemented(thrown)) return { ...base, status: 'not-implemented', message: (thrown as Error).message };
@@ -70,15 +71,14 @@ async function grade(task: Task, check: Awaited<ReturnType<typeof loadChecks>>[n
   return { ...base, status: 'failed', message: `${e?.name}: ${e?.message}`, internal: true };
 }
 
-const port = parentPort!;
 connect(workerData.port, workerData.flag);
-port.on('message', async (task: Task) => {
+parentPort!.on('message', async (task: Task) => {
   const checks = (await loadChecks(task.exercise)).filter((c) => task.checks.includes(c.name));
   for (const check of checks) {
-    port.postMessage({ type: 'start', check: check.name } satisfies WorkerMessage);
+    notify({ type: 'start', check: check.name } satisfies WorkerMessage);
     const started = performance.now();
     const outcome = await grade(task, check);
-    port.postMessage({ type: 'end', outcome: { ...outcome, durationMs: Math.round(performance.now() - started) } } satisfies WorkerMessage);
+    notify({ type: 'end', outcome: { ...outcome, durationMs: Math.round(performance.now() - started) } } satisfies WorkerMessage);
   }
-  port.postMessage({ type: 'done' } satisfies WorkerMessage);
+  notify({ type: 'done' } satisfies WorkerMessage);
 });

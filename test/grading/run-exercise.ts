@@ -231,7 +231,7 @@ function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbo
       else void w.worker.terminate();
       resolve({ outcomes, lost });
     };
-    w.port.on('message', (request: { id: number; op: string }) => {
+    const onRequest = (request: { id: number; op: string }): void => {
       if (current?.stopped) return reply({ stopped: current.stopped.reason, detail: current.stopped.detail });
       if (request.op === 'begin') {
         if (loadTimedOut) return reply({ stopped: 'load-timeout', detail: '' });
@@ -250,8 +250,10 @@ function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbo
         }
         reply(answer);
       });
-    });
-    w.worker.on('message', (m: WorkerMessage) => {
+    };
+    // events and questions share one channel, so a check's start is always seen before its first question
+    w.port.on('message', (m: WorkerMessage | { id: number; op: string }) => ('type' in m ? onEvent(m) : onRequest(m)));
+    const onEvent = (m: WorkerMessage): void => {
       if (m.type === 'start') {
         const check = checks.find((c) => c.name === m.check)!;
         current = { check };
@@ -265,7 +267,7 @@ function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbo
         outcomes.push(timedOut ? timedOutOutcome(check, task.shown, o.afterTimeout) : m.outcome);
         current = undefined;
       } else if (m.type === 'done') finish();
-    });
+    };
     w.worker.on('error', (error) => {
       if (current) outcomes.push({ name: current.check.name, points: current.check.points, status: 'error', message: `the grader itself failed: ${error.message}` });
       finish(current?.check.name ?? '');
