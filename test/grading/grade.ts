@@ -15,6 +15,8 @@ export interface GradeOptions {
   /** How many exercises to grade at once. */
   readonly jobs?: number;
   readonly loadTimeoutMs?: number;
+  /** A cap on every check's time limit (tests of the grader only). */
+  readonly maxCheckMs?: number;
   /** Called as each exercise finishes (progress). */
   readonly onResult?: (result: ExerciseResult) => void;
 }

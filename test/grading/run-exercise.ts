@@ -9,6 +9,7 @@
  * Nothing the runner does reaches these clocks, the verdicts, or any file of the grader.
  */
 import type { ChildProcess } from 'node:child_process';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
@@ -26,6 +27,8 @@ export interface RunSettings {
   readonly seed: number;
   /** Time allowed for the exercise file to load. */
   readonly loadTimeoutMs?: number;
+  /** A cap on every check's time limit (the attack suite's, so that its hanging files cost seconds, not minutes). */
+  readonly maxCheckMs?: number;
 }
 
 /** Loading an exercise file (and the library it imports) in a fresh runner. */
@@ -40,9 +43,9 @@ const MAX_OUTPUT_LINES = 200;
  * Once a check of an exercise has been stopped, the others often loop in the same code: they get
  * a third of their time (at least 3 s, still far more than a correct answer needs).
  */
-const limitOf = (check: AnyCheck, afterTimeout: boolean): number => {
-  const own = check.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return afterTimeout ? Math.max(3_000, own / 3) : own;
+const limitOf = (check: AnyCheck, afterTimeout: boolean, cap = Infinity): number => {
+  const own = Math.min(cap, check.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return afterTimeout ? Math.min(own, Math.max(3_000, own / 3)) : own;
 };
 
 interface CheckWorker {
@@ -197,7 +200,7 @@ class Runner {
 }
 
 /** Run `checks` on one worker until it finishes them or has to be terminated. */
-function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbox: Sandbox, output: string[], o: { loadTimeoutMs: number; afterTimeout: boolean }): Promise<Attempt> {
+function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbox: Sandbox, output: string[], o: { loadTimeoutMs: number; afterTimeout: boolean; cap?: number }): Promise<Attempt> {
   const w = acquire();
   const outcomes: CheckOutcome[] = [];
   const log = (line: string): void => {
@@ -246,7 +249,7 @@ function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbo
         if (request.op === 'begin' && current && !current.stopped) {
           clearTimeout(clock);
           const check = current.check;
-          clock = setTimeout(() => stopCurrent('deadline', ''), limitOf(check, o.afterTimeout));
+          clock = setTimeout(() => stopCurrent('deadline', ''), limitOf(check, o.afterTimeout, o.cap));
         }
         reply(answer);
       });
@@ -258,13 +261,13 @@ function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbo
         const check = checks.find((c) => c.name === m.check)!;
         current = { check };
         // a bound on the whole check, trusted code included: loading, the check's limit, and the grace to give up
-        hard = setTimeout(() => stopCurrent('deadline', ''), o.loadTimeoutMs + limitOf(check, o.afterTimeout) + WORKER_GRACE_MS);
+        hard = setTimeout(() => stopCurrent('deadline', ''), o.loadTimeoutMs + limitOf(check, o.afterTimeout, o.cap) + WORKER_GRACE_MS);
       } else if (m.type === 'end') {
         clearTimeout(clock);
         clearTimeout(hard);
         const check = current!.check;
         const timedOut = m.outcome.status === 'timed-out' || current?.stopped?.reason === 'deadline';
-        outcomes.push(timedOut ? timedOutOutcome(check, task.shown, o.afterTimeout) : m.outcome);
+        outcomes.push(timedOut ? timedOutOutcome(check, task.shown, o.afterTimeout, o.cap) : m.outcome);
         current = undefined;
       } else if (m.type === 'done') finish();
     };
@@ -276,8 +279,8 @@ function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbo
   });
 }
 
-function timedOutOutcome(check: AnyCheck, shown: string, afterTimeout: boolean): CheckOutcome {
-  const limit = Math.round(limitOf(check, afterTimeout) / 100) / 10;
+function timedOutOutcome(check: AnyCheck, shown: string, afterTimeout: boolean, cap?: number): CheckOutcome {
+  const limit = Math.round(limitOf(check, afterTimeout, cap) / 100) / 10;
   return { name: check.name, points: check.points, status: 'timed-out', message: `was stopped after ${limit} s without finishing: is there an infinite loop in ${shown}?` };
 }
 
@@ -291,18 +294,45 @@ export interface ModuleToGrade {
   readonly sandbox: Omit<SandboxOptions, 'exercise'>;
   readonly seed: number;
   readonly loadTimeoutMs?: number;
+  readonly maxCheckMs?: number;
+}
+
+/**
+ * Links in the student's folders, which the grader refuses: the runner may read what is under
+ * them, and a link (symbolic, or a second name of a file) would let it read past them — the
+ * reference, the checks — as if it were the student's own file. Git keeps symbolic links, so a
+ * repository can carry one.
+ */
+function linksIn(roots: readonly string[]): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) found.push(file);
+      else if (entry.isDirectory() && depth < 8 && entry.name !== 'node_modules' && entry.name !== '.git') walk(file, depth + 1);
+      else if (entry.isFile() && lstatSync(file).nlink > 1) found.push(file);
+    }
+  };
+  for (const root of roots) walk(root, 0);
+  return found;
 }
 
 /** Grade every check of one module; the outcomes come back in the checks' order. */
 export async function gradeModule(m: ModuleToGrade): Promise<{ checks: CheckOutcome[]; output: string[] }> {
   const all = await loadChecks(m.exercise.id);
+  const links = linksIn(m.sandbox.studentRoots);
+  if (links.length > 0) {
+    const shown = links.slice(0, 3).map((f) => path.relative(path.dirname(m.root), f).split(path.sep).join('/')).join(', ');
+    const message = `the submission contains a link (${shown}${links.length > 3 ? ', …' : ''}); only plain files are graded: put the file itself there`;
+    return { checks: all.map((c) => ({ name: c.name, points: c.points, status: 'error', message })), output: [] };
+  }
   const sandbox = new Sandbox({ exercise: m.exercise, preload: m.file, ...m.sandbox });
   const outcomes = new Map<string, CheckOutcome>();
   const output: string[] = [];
   const task = { exercise: m.exercise.id, module: pathToFileURL(m.file).href, shown: m.shown, root: m.root, seed: m.seed };
   try {
     // an absolute bound for the exercise, whatever happens: every check's limit, its grace, and loading
-    const budget = all.reduce((t, c) => t + limitOf(c, false) + WORKER_GRACE_MS, 0) + 2 * (m.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
+    const budget = all.reduce((t, c) => t + limitOf(c, false, m.maxCheckMs) + WORKER_GRACE_MS, 0) + 2 * (m.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
     const started = Date.now();
     let remaining = [...all];
     while (remaining.length > 0) {
@@ -311,10 +341,10 @@ export async function gradeModule(m: ModuleToGrade): Promise<{ checks: CheckOutc
         break;
       }
       const afterTimeout = [...outcomes.values()].some((o) => o.status === 'timed-out');
-      const a = await attempt(task, remaining, sandbox, output, { loadTimeoutMs: m.loadTimeoutMs ?? LOAD_TIMEOUT_MS, afterTimeout });
+      const a = await attempt(task, remaining, sandbox, output, { loadTimeoutMs: m.loadTimeoutMs ?? LOAD_TIMEOUT_MS, afterTimeout, cap: m.maxCheckMs });
       for (const o of a.outcomes) outcomes.set(o.name, o);
       const lost = remaining.find((c) => c.name === a.lost && !outcomes.has(c.name));
-      if (lost) outcomes.set(lost.name, timedOutOutcome(lost, m.shown, afterTimeout));
+      if (lost) outcomes.set(lost.name, timedOutOutcome(lost, m.shown, afterTimeout, m.maxCheckMs));
       remaining = remaining.filter((c) => !outcomes.has(c.name));
       if (a.lost === undefined && remaining.length > 0) {
         for (const c of remaining) outcomes.set(c.name, { name: c.name, points: c.points, status: 'error', message: 'the grader did not run this check' });
@@ -342,6 +372,7 @@ export function runExercise(exercise: Exercise, settings: RunSettings): Promise<
     root: target.root,
     seed: settings.seed,
     loadTimeoutMs: settings.loadTimeoutMs,
+    maxCheckMs: settings.maxCheckMs,
     sandbox: {
       studentRoots: [target.root],
       readable: references,

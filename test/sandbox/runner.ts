@@ -211,7 +211,10 @@ function describe(error: unknown): { name: string; message: string; stack?: stri
       ? `'${where.replace(/\\/g, '/').slice(inside + config.offLimitsPrefix.length)}' is part of the course's own code, which exercise files may not import: import only @gradschool/tensor${config.autograd ? ', @gradschool/autograd' : ''} and your other exercise files`
       : `exercise code runs in a sandbox that only computes: no ${what === 'read' || what === 'write' ? 'files' : what === 'env' ? 'environment variables' : what === 'net' ? 'network' : what === 'run' ? 'processes' : `${what} access`} (it asked for ${what} access${where ? ` to ${where}` : ''})`;
   }
-  return { name: field('name') ?? 'Error', message: message.slice(0, 2000), stack: field('stack')?.slice(0, 4000) };
+  let name = field('name') ?? 'Error';
+  // Deno reports a file that does not parse as a TypeError whose message starts "SyntaxError: "
+  if (name === 'TypeError' && message.startsWith('SyntaxError: ')) [name, message] = ['SyntaxError', message.slice('SyntaxError: '.length)];
+  return { name, message: message.slice(0, 2000), stack: field('stack')?.slice(0, 4000) };
 }
 
 type Snapshot = { arg: number; key: string | null; value: unknown; before: ArrayLike<number> };
