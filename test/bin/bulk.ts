@@ -8,24 +8,15 @@
  *   npm run grade:bulk -- <submissions> [--out grades.csv] [--seed <n>] [--exercise <ids>]
  *                         [--json-dir <folder>] [--jobs <n>]
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXERCISES } from '../catalogue.ts';
 import { defaultJobs, grade } from '../grading/grade.ts';
 import { writeGradescope } from '../grading/outputs.ts';
 import type { GradeReport } from '../grading/results.ts';
-import { parseIds, resolveTarget, UsageError } from '../grading/target.ts';
+import { exercisesFolderOf, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
 import { seedFromEnv } from '../harness/seed.ts';
-
-/** The folder holding the chapters (week2/, week7/, …): the submission's exercises/ if it has one, else the submission itself. */
-function exercisesOf(submission: string): string | undefined {
-  const chapters = [...new Set(EXERCISES.map((e) => e.chapter.id))];
-  const holdsAChapter = (dir: string) => chapters.some((c) => existsSync(path.join(dir, c)));
-  const nested = path.join(submission, 'exercises');
-  if (holdsAChapter(nested)) return nested;
-  return holdsAChapter(submission) ? submission : undefined;
-}
 
 const csvCell = (v: string | number): string => (typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);
 
@@ -56,7 +47,7 @@ async function main(): Promise<number> {
   const students = readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   const rows = [['student', ...graded.map((e) => e.id), 'total', 'max', 'percent', 'notes']];
   for (const student of students) {
-    const root = exercisesOf(path.join(folder, student));
+    const root = exercisesFolderOf(path.join(folder, student));
     if (!root) {
       rows.push([student, ...graded.map(() => ''), '', '', '', 'no exercises folder found']);
       process.stdout.write(`${student}: no exercises folder found\n`);

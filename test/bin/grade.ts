@@ -11,6 +11,8 @@
  *   npm run grade -- --json results.json    also write Gradescope's results.json
  *   npm run grade -- --classroom            also write GitHub Classroom's result
  *   npm run grade -- --target solutions --expect full    instructors: 100 % or exit 1
+ *   npm run grade -- --submission <folder> --json results.json   what a student handed in (the whole
+ *                                           course or just its exercises/): Gradescope's run_autograder
  *
  * Environment: COURSE_TARGET, COURSE_EXERCISE, COURSE_FALLBACK, COURSE_SEED (the same settings).
  */
@@ -19,14 +21,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXERCISES } from '../catalogue.ts';
 import { defaultJobs, grade, gradeExercise, type GradeOptions } from '../grading/grade.ts';
-import { text, writeClassroom, writeGradescope } from '../grading/outputs.ts';
+import { text, writeClassroom, writeGradescope, writeGradescopeMessage } from '../grading/outputs.ts';
 import { wantsColor } from '../grading/report/style.ts';
 import { type GradeReport, total } from '../grading/results.ts';
 import { readSource, usesOf } from '../grading/source.ts';
-import { fileFor, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
+import { exercisesFolderOf, fileFor, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
 import { seedFromEnv } from '../harness/seed.ts';
 
-const USAGE = `usage: npm run grade -- [ids or chapters...] [--exercise <id|week2|week7>] [--target exercises|solutions|<folder>]
+const USAGE = `usage: npm run grade -- [ids or chapters...] [--exercise <id|week2|week7>] [--target exercises|solutions|<folder>] [--submission <folder>]
        [--fallback <ids>] [--seed <n|random>] [--json <file>] [--classroom] [--watch]
        [--expect full] [--jobs <n>]`;
 
@@ -37,6 +39,7 @@ function options(argv: string[]) {
     options: {
       exercise: { type: 'string', short: 'e', multiple: true },
       target: { type: 'string' },
+      submission: { type: 'string' },
       fallback: { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'string' },
@@ -53,11 +56,17 @@ function options(argv: string[]) {
   const ids = parseIds([...(values.exercise ?? []), ...positionals, env.COURSE_EXERCISE ?? ''].join(','), '--exercise');
   if (values.expect !== undefined && values.expect !== 'full') throw new UsageError(`--expect takes 'full', got '${values.expect}'`);
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  let target = values.target ?? env.COURSE_TARGET;
+  if (values.submission !== undefined) {
+    const folder = exercisesFolderOf(path.resolve(cwd, values.submission));
+    if (!folder) throw new NoExercises(`the submission ${values.submission} holds no exercises: hand in your exercises/ folder (with week2/ and week7/ in it), or the whole course`);
+    target = folder;
+  }
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a positive integer, got '${values.jobs}'`);
   return {
     help: values.help ?? false,
     grade: {
-      target: resolveTarget(values.target ?? env.COURSE_TARGET, values.fallback ?? env.COURSE_FALLBACK, cwd),
+      target: resolveTarget(target, values.fallback ?? env.COURSE_FALLBACK, cwd),
       seed: seedFromEnv(values.seed ?? env.COURSE_SEED),
       only: ids,
       jobs,
@@ -70,6 +79,9 @@ function options(argv: string[]) {
 }
 
 type Options = ReturnType<typeof options>;
+
+/** A submission with nothing to grade: still a grade (0), in every format asked for, with the reason. */
+class NoExercises extends UsageError {}
 
 function publish(report: GradeReport, o: Options): void {
   process.stdout.write(text(report, wantsColor(process.stdout)));
@@ -116,6 +128,11 @@ async function main(): Promise<number> {
     o = options(process.argv.slice(2));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    if (error instanceof NoExercises) {
+      const json = parseArgs({ args: process.argv.slice(2), allowPositionals: true, strict: false, options: { json: { type: 'string' } } }).values.json;
+      if (typeof json === 'string') writeGradescopeMessage(path.resolve(process.env.INIT_CWD ?? process.cwd(), json), error.message);
+      return 0;
+    }
     return 2;
   }
   if (o.help) {

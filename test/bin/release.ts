@@ -7,13 +7,20 @@
  *
  *   npm run release -- <folder>                      a new, empty folder
  *   npm run release -- <folder> --reference 2.4,2.7  ship those references, for COURSE_FALLBACK
+ *   npm run release -- --gradescope <file.zip> [--seed <n>]
+ *                                                    a Gradescope autograder: the same course with
+ *                                                    setup.sh and run_autograder, grading each
+ *                                                    submission in the sandbox on a seed of its own
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findExercise } from '../catalogue.ts';
 import { REPO_ROOT } from '../grading/paths.ts';
 import { parseIds, UsageError } from '../grading/target.ts';
+import { writeZip, type ZipEntry } from '../grading/zip.ts';
+import { seedFromEnv } from '../harness/seed.ts';
 
 /** Never copied: build output, caches, and what only instructors may see. */
 const SKIP_NAMES = new Set(['node_modules', '.git', '.turbo', 'out', 'dist', 'coverage']);
@@ -128,11 +135,72 @@ function release(to: string, references: readonly string[]): { files: number } {
   return { files: files + references.length + 1 };
 }
 
-function main(): number {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { reference: { type: 'string' } } });
+/** Gradescope's image build: Node 20 with npm 11 where the image lacks them, then the course's own install. */
+const SETUP_SH = `#!/usr/bin/env bash
+# Gradescope runs this once, when it builds the autograder image.
+set -euo pipefail
+if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  apt-get update
+  apt-get install -y curl ca-certificates
+  curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+  apt-get install -y nodejs
+fi
+npm install -g npm@11
+cd /autograder/source
+npm ci
+`;
+
+/** Gradescope runs this for every submission. GRADESCOPE_ROOT stands in for /autograder in the course's own test. */
+const runAutograder = (seed: number): string => `#!/usr/bin/env bash
+# Grade what the student handed in (the whole course or its exercises/) with this course's grader:
+# exercise code runs in the grader's sandbox, and results.json is written by the grader alone.
+set -uo pipefail
+ROOT="\${GRADESCOPE_ROOT:-/autograder}"
+mkdir -p "$ROOT/results"
+cd "$ROOT/source/test"
+exec node ../node_modules/tsx/dist/cli.mjs bin/grade.ts --submission "$ROOT/submission" --seed ${seed} --json "$ROOT/results/results.json"
+`;
+
+function filesOf(dir: string, rel = ''): ZipEntry[] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const name = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) return filesOf(dir, name);
+    const file = path.join(dir, name);
+    return [{ name, data: readFileSync(file), mode: statSync(file).mode & 0o777 }];
+  });
+}
+
+/** A Gradescope autograder zip: the student course (no references) as its source, with the two scripts at its root. */
+function gradescope(zip: string, seed: number): { files: number } {
+  const folder = path.join(mkdtempSync(path.join(tmpdir(), 'gradschool-gradescope-')), 'source');
   try {
-    if (positionals.length !== 1) throw new UsageError('usage: npm run release -- <new folder> [--reference <ids>]');
-    const to = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+    release(folder, []);
+    writeFileSync(path.join(folder, 'setup.sh'), SETUP_SH, { mode: 0o755 });
+    writeFileSync(path.join(folder, 'run_autograder'), runAutograder(seed), { mode: 0o755 });
+    const entries = filesOf(folder);
+    mkdirSync(path.dirname(zip), { recursive: true });
+    writeZip(zip, entries);
+    return { files: entries.length };
+  } finally {
+    rmSync(path.dirname(folder), { recursive: true, force: true });
+  }
+}
+
+function main(): number {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { reference: { type: 'string' }, gradescope: { type: 'string' }, seed: { type: 'string' } } });
+  try {
+    const cwd = process.env.INIT_CWD ?? process.cwd();
+    if (values.gradescope !== undefined) {
+      if (positionals.length > 0 || values.reference) throw new UsageError('usage: npm run release -- --gradescope <file.zip> [--seed <n>]');
+      // a seed of the instructor's (or drawn now): students never see the inputs they are graded on
+      const seed = seedFromEnv(values.seed ?? 'random');
+      const zip = path.resolve(cwd, values.gradescope);
+      const { files } = gradescope(zip, seed);
+      process.stdout.write(`Wrote a Gradescope autograder to ${zip} (${files} files, seed ${seed}). Upload it as the assignment's autograder (Ubuntu base image).\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('usage: npm run release -- <new folder> [--reference <ids>]   or   npm run release -- --gradescope <file.zip> [--seed <n>]');
+    const to = path.resolve(cwd, positionals[0]);
     const references = parseIds(values.reference, '--reference');
     const { files } = release(to, references);
     process.stdout.write(`Wrote a student copy to ${to} (${files} files${references.length ? `; references for ${references.join(', ')}` : ''}).\n`);

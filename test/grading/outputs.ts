@@ -33,6 +33,10 @@ function write(file: string, content: string): void {
 
 export const writeGradescope = (report: GradeReport, file: string): void => write(file, `${JSON.stringify(gradescope(report), null, 2)}\n`);
 
+/** A results.json with no tests, 0 points and one message: a submission the grader could not grade at all. */
+export const writeGradescopeMessage = (file: string, message: string): void =>
+  write(file, `${JSON.stringify({ score: 0, output: message, output_format: 'text', stdout_visibility: 'visible', visibility: 'visible', tests: [] }, null, 2)}\n`);
+
 /**
  * In a GitHub Actions step: `result` (base64) for the Classroom reporter in $GITHUB_OUTPUT and a
  * Markdown summary in $GITHUB_STEP_SUMMARY. Elsewhere the result JSON goes to `fallbackFile`.

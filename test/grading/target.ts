@@ -58,3 +58,16 @@ export function resolveTarget(name: string | undefined, fallback: string | undef
 /** The file an exercise is graded from: the target's, or the reference's if it falls back. */
 export const fileFor = (target: Target, id: string): string =>
   path.join(target.fallback.includes(id) ? target.reference : target.root, findExercise(id).file);
+
+/**
+ * The folder holding the chapters (week2/, week7/, …) in what a student handed in: its exercises/
+ * if it has one (the whole course), else the folder itself (just the exercises); undefined if
+ * neither holds a chapter.
+ */
+export function exercisesFolderOf(submission: string): string | undefined {
+  const chapters = [...new Set(EXERCISES.map((e) => e.chapter.id))];
+  const holdsAChapter = (dir: string) => chapters.some((c) => existsSync(path.join(dir, c)));
+  const nested = path.join(submission, 'exercises');
+  if (holdsAChapter(nested)) return nested;
+  return holdsAChapter(submission) ? submission : undefined;
+}

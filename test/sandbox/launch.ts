@@ -114,6 +114,7 @@ export class Sandbox {
       offLimits,
       builders: existsSync(builders) ? url(builders) : undefined,
       offLimitsPrefix: '/gradschool-off-limits/',
+      allowed,
       preload: o.preload && url(o.preload),
     };
     const readable = [

@@ -23,6 +23,8 @@ export interface RunnerConfig {
   readonly builders?: string;
   /** The prefix the import map sends off-limits files to, so that errors can name them. */
   readonly offLimitsPrefix: string;
+  /** What exercise files may import, in words, for the messages about what they may not. */
+  readonly allowed: string;
   /** File URL of the module graded, loaded at once so that the first check need not wait for it. */
   readonly preload?: string;
 }
@@ -208,8 +210,14 @@ function describe(error: unknown): { name: string; message: string; stack?: stri
     const [, what, where] = denied;
     const inside = where.replace(/\\/g, '/').indexOf(config.offLimitsPrefix);
     message = inside >= 0
-      ? `'${where.replace(/\\/g, '/').slice(inside + config.offLimitsPrefix.length)}' is part of the course's own code, which exercise files may not import: import only @gradschool/tensor${config.autograd ? ', @gradschool/autograd' : ''} and your other exercise files`
+      ? `'${where.replace(/\\/g, '/').slice(inside + config.offLimitsPrefix.length)}' is part of the course's own code, which exercise files may not import: import only ${config.allowed}`
       : `exercise code runs in a sandbox that only computes: no ${what === 'read' || what === 'write' ? 'files' : what === 'env' ? 'environment variables' : what === 'net' ? 'network' : what === 'run' ? 'processes' : `${what} access`} (it asked for ${what} access${where ? ` to ${where}` : ''})`;
+  }
+  // a named import from an off-limits module fails before that module can say why: say it here
+  const missing = /The requested module '([^']+)' does not provide an export named '([^']+)'/.exec(message);
+  if (missing && !missing[1].startsWith('.') && !missing[1].startsWith('@gradschool/tensor') && !missing[1].startsWith('@gradschool/autograd')) {
+    message = `'${missing[1]}' is not available to exercise code: exercise files may import only ${config.allowed}`;
+    return { name: 'OffLimitsError', message, stack: field('stack')?.slice(0, 4000) };
   }
   let name = field('name') ?? 'Error';
   // Deno reports a file that does not parse as a TypeError whose message starts "SyntaxError: "

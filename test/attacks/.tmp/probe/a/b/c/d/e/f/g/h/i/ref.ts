@@ -1,0 +1,1 @@
+/work/main/solutions/week2/2.1-linear.ts
