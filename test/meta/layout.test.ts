@@ -2,7 +2,8 @@
  * What holds the course together: exercises/ and solutions/ have the same files with the same
  * exports and the same brief; every stub throws NotImplementedError with its own id; each
  * brief states the points its checks are worth; the guide has a section for every exercise
- * listing what its checks check; and no solution holds a stub or a left-over work marker.
+ * listing what its checks check and what the exercise may use; and no solution holds a stub or
+ * a left-over work marker.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { EXERCISES } from '../catalogue.ts';
 import { loadChecks } from '../checks.ts';
 import { EXERCISES_DIR, SOLUTIONS_DIR } from '../grading/paths.ts';
+import { mayUse } from '../sandbox/launch.ts';
 
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 const header = (source: string) => /^\/\*\*[\s\S]*?\*\//.exec(source)?.[0] ?? '';
@@ -59,6 +61,12 @@ describe('the chapter guides', () => {
       expect(link?.[1]).toBe(e.chapter.guide);
       const headings = [...guide().matchAll(/^## (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-'));
       expect(headings).toContain(link?.[2]);
+    });
+    test(`say in ${e.id}'s section what it may use, as the sandbox enforces it`, () => {
+      const text = guide();
+      const start = text.indexOf(`\n## ${e.id} `);
+      const section = text.slice(start, text.indexOf('\n## ', start + 1) >>> 0).replace(/\s+/g, ' ');
+      expect(section).toContain(mayUse(e));
     });
   }
 });

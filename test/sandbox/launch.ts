@@ -45,6 +45,14 @@ export function libraryPolicy(exercise: Exercise) {
   return { allowed, offLimits };
 }
 
+/** The guide's line on what an exercise may use (the layout test keeps each guide saying it). */
+export function mayUse(exercise: Exercise): string {
+  const list = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(names.length === 2 ? ' or ' : ', ').replace(/, ([^,]*)$/, ' or $1');
+  const libraries = exercise.autograd ? '`@gradschool/tensor`, `@gradschool/autograd`' : '`@gradschool/tensor`';
+  const but = exercise.offLimits.length > 0 ? ` — but not the library's ${list(exercise.offLimits)}, which do the exercise for you: ${exercise.buildFrom}` : '';
+  return `**You may use** ${libraries} and your other exercise files${but}. Nothing else can be imported while it is graded ([where your code runs](../README.md#where-your-code-runs)).`;
+}
+
 export interface SandboxOptions {
   readonly exercise: Exercise;
   /** The folders whose files are the student's: the import map's limits apply to what they import. */
