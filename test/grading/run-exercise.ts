@@ -61,7 +61,12 @@ function startWorker(): CheckWorker {
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { port: port1, flag }, transferList: [port1] });
-  return { worker, port: port2, flag };
+  const w = { worker, port: port2, flag };
+  // a worker that ends (terminated after an overrun, or failed) is never handed out again
+  worker.once('exit', () => {
+    if (idle.includes(w)) idle.splice(idle.indexOf(w), 1);
+  });
+  return w;
 }
 
 const acquire = (): CheckWorker => {
@@ -74,9 +79,6 @@ const acquire = (): CheckWorker => {
 const release = (w: CheckWorker): void => {
   w.worker.unref();
   w.port.unref();
-  w.worker.removeAllListeners('message');
-  w.worker.removeAllListeners('error');
-  w.worker.removeAllListeners('exit');
   w.port.removeAllListeners('message');
   idle.push(w);
 };
@@ -226,7 +228,14 @@ function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbo
   };
   let finish: (lost?: string) => void = () => {};
   return new Promise<Attempt>((resolve) => {
+    const failed = (error: Error): void => {
+      if (current) outcomes.push({ name: current.check.name, points: current.check.points, status: 'error', message: `the grader itself failed: ${error.message}`, internal: true });
+      finish(current?.check.name ?? '');
+    };
+    const exited = (): void => failed(new Error('its check worker stopped'));
     finish = (lost) => {
+      w.worker.off('error', failed);
+      w.worker.off('exit', exited);
       clearTimeout(clock);
       clearTimeout(hard);
       runner.kill();
@@ -271,10 +280,8 @@ function attempt(task: Omit<Task, 'checks'>, checks: readonly AnyCheck[], sandbo
         current = undefined;
       } else if (m.type === 'done') finish();
     };
-    w.worker.on('error', (error) => {
-      if (current) outcomes.push({ name: current.check.name, points: current.check.points, status: 'error', message: `the grader itself failed: ${error.message}` });
-      finish(current?.check.name ?? '');
-    });
+    w.worker.on('error', failed);
+    w.worker.on('exit', exited);
     w.worker.postMessage({ ...task, checks: checks.map((c) => c.name) } satisfies Task);
   });
 }
@@ -346,8 +353,9 @@ export async function gradeModule(m: ModuleToGrade): Promise<{ checks: CheckOutc
       const lost = remaining.find((c) => c.name === a.lost && !outcomes.has(c.name));
       if (lost) outcomes.set(lost.name, timedOutOutcome(lost, m.shown, afterTimeout, m.maxCheckMs));
       remaining = remaining.filter((c) => !outcomes.has(c.name));
-      if (a.lost === undefined && remaining.length > 0) {
-        for (const c of remaining) outcomes.set(c.name, { name: c.name, points: c.points, status: 'error', message: 'the grader did not run this check' });
+      // a worker that finished without running them, or failed before any check: trying again would loop
+      if (remaining.length > 0 && (a.lost === undefined || (a.outcomes.length === 0 && !lost))) {
+        for (const c of remaining) outcomes.set(c.name, { name: c.name, points: c.points, status: 'error', message: 'the grader itself failed before this check ran', internal: true });
         remaining = [];
       }
     }

@@ -143,7 +143,8 @@ export function encode(value: unknown, refs: Refs): Wire {
       }
       if (isPlain(o)) {
         const out: Record<string, Wire> = {};
-        for (const key of Object.keys(o)) out[key] = go((o as Record<string, unknown>)[key], depth + 1);
+        // defined, not assigned: a key named __proto__ is data like any other
+        for (const key of Object.keys(o)) Object.defineProperty(out, key, { value: go((o as Record<string, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
         return { $obj: out };
       }
       if (o instanceof Promise) return { $other: 'a Promise' };
