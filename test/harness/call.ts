@@ -3,7 +3,7 @@
  * write into its arguments — becomes a CheckFailure whose message names the call; only the
  * stub's NotImplementedError, and the news that the runner was stopped, pass through.
  */
-import { Tensor } from '@gradschool/tensor';
+import { type DType, Tensor } from '@gradschool/tensor';
 import { type Mutation, Opaque, RunnerStopped, takeMutations } from '../sandbox/session.ts';
 import { CheckFailure, isNotImplemented } from './check.ts';
 import { kindOf, show, shapeText } from './show.ts';
@@ -73,12 +73,16 @@ export function call<T>(label: string, args: readonly Arg[], fn: () => T): T {
 }
 
 /** The value must be a Tensor of exactly this shape. */
-export function expectTensor(label: string, value: unknown, shape: readonly number[], what = 'a Tensor'): Tensor {
+export function expectTensor(label: string, value: unknown, shape: readonly number[], what = 'a Tensor', dtype?: DType): Tensor {
   if (!(value instanceof Tensor)) {
     throw new CheckFailure(`${label} returned ${kindOf(value)}; expected ${what} of shape ${shapeText(shape)}`);
   }
   if (value.shape.length !== shape.length || value.shape.some((d, i) => d !== shape[i])) {
     throw new CheckFailure(`${label} returned shape ${shapeText(value.shape)}; expected ${what} of shape ${shapeText(shape)}`);
+  }
+  if (dtype !== undefined && value.dtype !== dtype) {
+    const why = dtype === 'int32' ? 'indices are int32' : 'keep the dtype you are given: the checks compare with float64 arithmetic, and float32 work would lose all but 7 digits';
+    throw new CheckFailure(`${label} returned a ${value.dtype} Tensor; expected ${dtype} (${why})`);
   }
   return value;
 }

@@ -114,12 +114,37 @@ registerBackend('grading-meter', () => new Proxy(cpu, {
 }) as Backend);
 registerBackend('grading-cpu', () => cpu);
 
+/**
+ * Typed arrays made during a metered call count too: a [C, C] Jacobian built in plain
+ * Float64Arrays is as large as one built from tensors. While the call runs, each typed-array
+ * constructor is a subclass that notes the length of what it makes (and still answers
+ * `instanceof` for arrays made before). Plain JS arrays are not metered.
+ */
+const TYPED = ['Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray'] as const;
+const realTyped = TYPED.map((name) => [name, (globalThis as Record<string, unknown>)[name] as new (...a: unknown[]) => { length: number }] as const);
+const meteredTyped = realTyped.map(([name, Real]) => {
+  const Metered = class extends Real {
+    constructor(...args: unknown[]) {
+      super(...args);
+      peak = Math.max(peak, this.length);
+    }
+
+    static override [Symbol.hasInstance](value: unknown): value is object {
+      return value instanceof Real;
+    }
+  };
+  Object.defineProperty(Metered, 'name', { value: name });
+  return [name, Metered] as const;
+});
+
 function metered<T>(fn: () => T): { result: T; peak: number } {
   peak = 0;
   setBackend('grading-meter');
+  for (const [name, Metered] of meteredTyped) (globalThis as Record<string, unknown>)[name] = Metered;
   try {
     return { result: fn(), peak };
   } finally {
+    for (const [name, Real] of realTyped) (globalThis as Record<string, unknown>)[name] = Real;
     setBackend('grading-cpu');
   }
 }
