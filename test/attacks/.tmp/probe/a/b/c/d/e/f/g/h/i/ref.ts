@@ -1,1 +1,0 @@
-/work/main/solutions/week2/2.1-linear.ts

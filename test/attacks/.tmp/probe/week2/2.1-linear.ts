@@ -1,1 +1,0 @@
-export * from '../a/b/c/d/e/f/g/h/i/ref.ts';

@@ -1,1 +1,0 @@
-export * from '../node_modules/ref.ts';
