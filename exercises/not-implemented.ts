@@ -6,9 +6,12 @@
 export class NotImplementedError extends Error {
   override name = 'NotImplementedError';
   readonly exercise: string;
+  /** The function or method that still throws, so a half-done exercise says what is left. */
+  readonly what: string;
 
-  constructor(exercise: string) {
-    super(`exercise ${exercise} is not implemented yet`);
+  constructor(exercise: string, what = '') {
+    super(`exercise ${exercise} is not implemented yet${what ? ` (${what})` : ''}`);
     this.exercise = exercise;
+    this.what = what;
   }
 }

@@ -15,7 +15,7 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** y = x·Wᵀ + b: x [N, in], weight [out, in], bias [out] → y [N, out]. */
 export function linearForward(x: Tensor, weight: Tensor, bias: Tensor): Tensor {
-  throw new NotImplementedError('2.1');
+  throw new NotImplementedError('2.1', 'linearForward');
 }
 
 /** The gradients of the loss with respect to each input of linearForward. */
@@ -30,5 +30,5 @@ export interface LinearGrads {
 
 /** Backprop dL/dy [N, out] through y = x·Wᵀ + b. */
 export function linearBackward(x: Tensor, weight: Tensor, gradOutput: Tensor): LinearGrads {
-  throw new NotImplementedError('2.1');
+  throw new NotImplementedError('2.1', 'linearBackward');
 }

@@ -15,15 +15,15 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** dL/dx for y = relu(x). */
 export function reluBackward(x: Tensor, gradOutput: Tensor): Tensor {
-  throw new NotImplementedError('2.2');
+  throw new NotImplementedError('2.2', 'reluBackward');
 }
 
 /** dL/dx for y = sigmoid(x). */
 export function sigmoidBackward(x: Tensor, gradOutput: Tensor): Tensor {
-  throw new NotImplementedError('2.2');
+  throw new NotImplementedError('2.2', 'sigmoidBackward');
 }
 
 /** dL/dx for y = tanh(x). */
 export function tanhBackward(x: Tensor, gradOutput: Tensor): Tensor {
-  throw new NotImplementedError('2.2');
+  throw new NotImplementedError('2.2', 'tanhBackward');
 }

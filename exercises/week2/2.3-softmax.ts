@@ -14,5 +14,5 @@ import type { Tensor } from '@gradschool/tensor';
 import { NotImplementedError } from '../not-implemented.ts';
 
 export function softmax(x: Tensor, dim = -1): Tensor {
-  throw new NotImplementedError('2.3');
+  throw new NotImplementedError('2.3', 'softmax');
 }

@@ -13,5 +13,5 @@ import type { Tensor } from '@gradschool/tensor';
 import { NotImplementedError } from '../not-implemented.ts';
 
 export function logSoftmax(x: Tensor, dim = -1): Tensor {
-  throw new NotImplementedError('2.4');
+  throw new NotImplementedError('2.4', 'logSoftmax');
 }

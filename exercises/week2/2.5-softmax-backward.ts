@@ -15,10 +15,10 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** dL/dx given y = softmax(x, dim) and g = dL/dy. */
 export function softmaxBackward(y: Tensor, gradOutput: Tensor, dim = -1): Tensor {
-  throw new NotImplementedError('2.5');
+  throw new NotImplementedError('2.5', 'softmaxBackward');
 }
 
 /** dL/dx given y = logSoftmax(x, dim) and g = dL/dy. */
 export function logSoftmaxBackward(y: Tensor, gradOutput: Tensor, dim = -1): Tensor {
-  throw new NotImplementedError('2.5');
+  throw new NotImplementedError('2.5', 'logSoftmaxBackward');
 }

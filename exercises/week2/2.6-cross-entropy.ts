@@ -15,10 +15,10 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** Mean negative log-likelihood of the targets: logits [N, C], targets int32 [N] → shape []. */
 export function crossEntropy(logits: Tensor, targets: Tensor): Tensor {
-  throw new NotImplementedError('2.6');
+  throw new NotImplementedError('2.6', 'crossEntropy');
 }
 
 /** dL/dlogits for L = crossEntropy(logits, targets), shape [N, C]. */
 export function crossEntropyBackward(logits: Tensor, targets: Tensor): Tensor {
-  throw new NotImplementedError('2.6');
+  throw new NotImplementedError('2.6', 'crossEntropyBackward');
 }

@@ -32,53 +32,53 @@ export class Value {
   }
 
   add(other: Value | number): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.add');
   }
 
   mul(other: Value | number): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.mul');
   }
 
   /** this ** exponent, for a constant exponent. */
   pow(exponent: number): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.pow');
   }
 
   neg(): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.neg');
   }
 
   sub(other: Value | number): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.sub');
   }
 
   div(other: Value | number): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.div');
   }
 
   exp(): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.exp');
   }
 
   log(): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.log');
   }
 
   tanh(): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.tanh');
   }
 
   relu(): Value {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.relu');
   }
 
   /** Fill in grad, d(this)/d(node), on every node this value depends on. */
   backward(): void {
-    throw new NotImplementedError('2.7');
+    throw new NotImplementedError('2.7', 'Value.backward');
   }
 }
 
 /** Every node reachable from root, once, children before the nodes made from them; root last. */
 export function topologicalSort(root: Value): Value[] {
-  throw new NotImplementedError('2.7');
+  throw new NotImplementedError('2.7', 'topologicalSort');
 }

@@ -36,7 +36,7 @@ export class SgdMomentum {
 
   /** One update of every parameter from its gradient; returns the new parameters. */
   step(params: Params, grads: Params): Params {
-    throw new NotImplementedError('2.8');
+    throw new NotImplementedError('2.8', 'SgdMomentum.step');
   }
 }
 
@@ -64,10 +64,10 @@ export interface Classifier {
 
 /** Train Linear → ReLU → Linear on (x [N, features], y int32 [N]) by full-batch SGD with momentum. */
 export function trainClassifier(x: Tensor, y: Tensor, options: TrainOptions): Classifier {
-  throw new NotImplementedError('2.8');
+  throw new NotImplementedError('2.8', 'trainClassifier');
 }
 
 /** The fraction of predictions equal to their targets (both class indices of shape [N]). */
 export function accuracy(predictions: Tensor, targets: Tensor): number {
-  throw new NotImplementedError('2.8');
+  throw new NotImplementedError('2.8', 'accuracy');
 }

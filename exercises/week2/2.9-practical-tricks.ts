@@ -26,15 +26,15 @@ export interface Stats {
  * (fitted on the training set) they are applied as they are. Returns the stats that were used.
  */
 export function standardize(x: Tensor, stats?: Stats): Stats & { x: Tensor } {
-  throw new NotImplementedError('2.9');
+  throw new NotImplementedError('2.9', 'standardize');
 }
 
 /** Weights [fanOut, fanIn] for a layer followed by ReLU: mean 0, variance 2/fanIn. */
 export function heInit(fanIn: number, fanOut: number, gen: Generator): Tensor {
-  throw new NotImplementedError('2.9');
+  throw new NotImplementedError('2.9', 'heInit');
 }
 
 /** The indices 0..n-1 in a random order, cut into consecutive batches of batchSize. */
 export function minibatches(n: number, batchSize: number, gen: Generator): number[][] {
-  throw new NotImplementedError('2.9');
+  throw new NotImplementedError('2.9', 'minibatches');
 }

@@ -15,10 +15,10 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** E[i, j] = ‖y_i − W[:, j]‖² for data y [n, d] and prototypes W [d, k]: an [n, k] table. */
 export function kmeansEnergy(y: Tensor, w: Tensor): Tensor {
-  throw new NotImplementedError('7.1');
+  throw new NotImplementedError('7.1', 'kmeansEnergy');
 }
 
 /** The closest prototype of every point (int32 [n]) and its energy F(y) = min_z E(y, z) ([n]). */
 export function kmeansInfer(y: Tensor, w: Tensor): { z: Tensor; energy: Tensor } {
-  throw new NotImplementedError('7.1');
+  throw new NotImplementedError('7.1', 'kmeansInfer');
 }

@@ -15,12 +15,12 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** E(y, z) = ‖y − Wz‖² + λ‖z‖² for each row: [n]. */
 export function latentEnergy(y: Tensor, w: Tensor, z: Tensor, lambda: number): Tensor {
-  throw new NotImplementedError('7.10');
+  throw new NotImplementedError('7.10', 'latentEnergy');
 }
 
 /** ∂E/∂z = −2(y − Wz)ᵀW + 2λz for each row: [n, k], like z. */
 export function latentEnergyGradient(y: Tensor, w: Tensor, z: Tensor, lambda: number): Tensor {
-  throw new NotImplementedError('7.10');
+  throw new NotImplementedError('7.10', 'latentEnergyGradient');
 }
 
 export interface DescentOptions {
@@ -31,5 +31,5 @@ export interface DescentOptions {
 
 /** `steps` gradient steps on E(y, ·) from z0: the latents ž [n, k] and their energies F(y) = E(y, ž) [n]. */
 export function inferLatent(y: Tensor, w: Tensor, z0: Tensor, options: DescentOptions): { z: Tensor; energy: Tensor } {
-  throw new NotImplementedError('7.10');
+  throw new NotImplementedError('7.10', 'inferLatent');
 }

@@ -16,5 +16,5 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** F_β = −(1/β) log Σ exp(−β E) along `dim` (that axis disappears); β = Infinity gives min along `dim`. */
 export function freeEnergy(energies: Tensor, beta: number, dim = -1): Tensor {
-  throw new NotImplementedError('7.2');
+  throw new NotImplementedError('7.2', 'freeEnergy');
 }

@@ -16,7 +16,7 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** One Lloyd step on data y [n, d] from prototypes W [d, k]: the new prototypes [d, k]. */
 export function lloydStep(y: Tensor, w: Tensor): Tensor {
-  throw new NotImplementedError('7.3');
+  throw new NotImplementedError('7.3', 'lloydStep');
 }
 
 export interface KMeansRun {
@@ -30,5 +30,5 @@ export interface KMeansRun {
 
 /** Lloyd steps from W until W stops changing or `maxSteps` have been taken. */
 export function kmeans(y: Tensor, w: Tensor, maxSteps: number): KMeansRun {
-  throw new NotImplementedError('7.3');
+  throw new NotImplementedError('7.3', 'kmeans');
 }

@@ -18,15 +18,15 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** P = exp(−βE) / Σ exp(−βE) along `dim`: one distribution per line, same shape as `energies`. */
 export function gibbs(energies: Tensor, beta: number, dim = -1): Tensor {
-  throw new NotImplementedError('7.4');
+  throw new NotImplementedError('7.4', 'gibbs');
 }
 
 /** mean over the batch of E(Y) + (1/β) log Σ_y exp(−βE(y)), for energies [n, G] and targets int32 [n]: a scalar. */
 export function mlLoss(energies: Tensor, targets: Tensor, beta: number): Tensor {
-  throw new NotImplementedError('7.4');
+  throw new NotImplementedError('7.4', 'mlLoss');
 }
 
 /** ∂L/∂energies = (onehot(targets) − P) / n, shaped like `energies`. */
 export function mlLossGradient(energies: Tensor, targets: Tensor, beta: number): Tensor {
-  throw new NotImplementedError('7.4');
+  throw new NotImplementedError('7.4', 'mlLossGradient');
 }

@@ -16,10 +16,10 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** y + σ·ε, with ε standard normal, drawn from gen, for every entry. */
 export function corruptGaussian(y: Tensor, sigma: number, gen: Generator): Tensor {
-  throw new NotImplementedError('7.5');
+  throw new NotImplementedError('7.5', 'corruptGaussian');
 }
 
 /** y with each entry set to 0 with probability p (drawn from gen), the others unchanged. */
 export function corruptMask(y: Tensor, p: number, gen: Generator): Tensor {
-  throw new NotImplementedError('7.5');
+  throw new NotImplementedError('7.5', 'corruptMask');
 }

@@ -29,20 +29,20 @@ export interface AutoEncoderParams<T> {
 
 /** The code h = tanh(x·W_encᵀ + b_enc): [n, input] → [n, code]. */
 export function encode(x: Variable, params: AutoEncoderParams<Variable>): Variable {
-  throw new NotImplementedError('7.6');
+  throw new NotImplementedError('7.6', 'encode');
 }
 
 /** The reconstruction x̂ = h·W_decᵀ + b_dec: [n, code] → [n, input]. */
 export function decode(h: Variable, params: AutoEncoderParams<Variable>): Variable {
-  throw new NotImplementedError('7.6');
+  throw new NotImplementedError('7.6', 'decode');
 }
 
 /** E(y) = ‖y − ŷ‖² for each example (row): [n, features] twice → [n]. */
 export function reconstructionEnergy(y: Variable, reconstruction: Variable): Variable {
-  throw new NotImplementedError('7.6');
+  throw new NotImplementedError('7.6', 'reconstructionEnergy');
 }
 
 /** The mean over the batch of the examples' energies: a scalar. */
 export function reconstructionLoss(y: Variable, reconstruction: Variable): Variable {
-  throw new NotImplementedError('7.6');
+  throw new NotImplementedError('7.6', 'reconstructionLoss');
 }

@@ -22,12 +22,12 @@ export type Params = AutoEncoderParams<Tensor>;
 
 /** One gradient step on mean ‖clean − dec(enc(noisy))‖²: the new parameters, and the loss before the step. */
 export function daeStep(params: Params, noisy: Tensor, clean: Tensor, lr: number): { params: Params; loss: number } {
-  throw new NotImplementedError('7.7');
+  throw new NotImplementedError('7.7', 'daeStep');
 }
 
 /** E(y) = ‖y − dec(enc(y))‖² for every point (row) of y: [n]. */
 export function daeEnergy(params: Params, y: Tensor): Tensor {
-  throw new NotImplementedError('7.7');
+  throw new NotImplementedError('7.7', 'daeEnergy');
 }
 
 export interface DaeOptions {
@@ -43,5 +43,5 @@ export interface DaeOptions {
 
 /** Train a denoising autoencoder on clean [n, input]: the parameters, and the loss of every step. */
 export function trainDae(clean: Tensor, options: DaeOptions): { params: Params; losses: number[] } {
-  throw new NotImplementedError('7.7');
+  throw new NotImplementedError('7.7', 'trainDae');
 }

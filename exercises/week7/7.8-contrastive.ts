@@ -22,7 +22,7 @@ export type Energy = (y: Variable) => Variable;
 
 /** `steps` steps of gradient descent on the energy, from `start` [n, d]: where the points end. */
 export function descend(energy: Energy, start: Tensor, steps: number, lr: number): Tensor {
-  throw new NotImplementedError('7.8');
+  throw new NotImplementedError('7.8', 'descend');
 }
 
 export interface ContrastiveOptions {
@@ -35,10 +35,10 @@ export interface ContrastiveOptions {
 
 /** The contrastive points ȳ for data y [n, d]: a kick drawn from gen, then a walk down the energy. */
 export function contrastivePoints(energy: Energy, y: Tensor, gen: Generator, options: ContrastiveOptions): Tensor {
-  throw new NotImplementedError('7.8');
+  throw new NotImplementedError('7.8', 'contrastivePoints');
 }
 
 /** mean [margin + E(y) − E(ȳ)]₊ over the pairs: energies of the data and of their contrastive points, [n] each. */
 export function contrastiveLoss(positive: Variable, negative: Variable, margin: number): Variable {
-  throw new NotImplementedError('7.8');
+  throw new NotImplementedError('7.8', 'contrastiveLoss');
 }

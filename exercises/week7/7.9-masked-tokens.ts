@@ -18,10 +18,10 @@ import { NotImplementedError } from '../not-implemented.ts';
 
 /** Tokens (int32) with each position replaced by maskId with probability p; mask is 1 where replaced. */
 export function maskTokens(tokens: Tensor, p: number, gen: Generator, maskId: number): { input: Tensor; mask: Tensor } {
-  throw new NotImplementedError('7.9');
+  throw new NotImplementedError('7.9', 'maskTokens');
 }
 
 /** The mean of −log P(target) over the masked positions: a scalar. */
 export function maskedTokenLoss(logits: Variable, targets: Tensor, mask: Tensor): Variable {
-  throw new NotImplementedError('7.9');
+  throw new NotImplementedError('7.9', 'maskedTokenLoss');
 }

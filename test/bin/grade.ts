@@ -27,6 +27,8 @@ import { type GradeReport, total } from '../grading/results.ts';
 import { readSource, usesOf } from '../grading/source.ts';
 import { exercisesFolderOf, fileFor, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
 import { seedFromEnv } from '../harness/seed.ts';
+import { EXERCISES_DIR } from '../grading/paths.ts';
+import { recordReport } from '../grading/progress.ts';
 
 const USAGE = `usage: npm run grade -- [ids or chapters...] [--exercise <id|week2|week7>] [--target exercises|solutions|<folder>] [--submission <folder>]
        [--fallback <ids>] [--seed <n|random>] [--json <file>] [--classroom] [--watch]
@@ -85,6 +87,8 @@ class NoExercises extends UsageError {}
 
 function publish(report: GradeReport, o: Options): void {
   process.stdout.write(text(report, wantsColor(process.stdout)));
+  // the student's own folder: remember the grades for `npm run course`
+  if (o.grade.target.root === EXERCISES_DIR) recordReport(report, o.grade.target);
   if (o.json) writeGradescope(report, o.json);
   if (o.classroom) writeClassroom(report, process.env);
 }

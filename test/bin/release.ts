@@ -67,6 +67,47 @@ const TEST_TSCONFIG = `{
 }
 `;
 
+/** The release's own README: the student's, not the instructors'. */
+const STUDENT_README = `# Deep learning, built by you
+
+This is your copy of **gradschool**, a course that teaches weeks 2 and 7 of the NYU Deep
+Learning course — backpropagation, softmax and its gradient, classifiers, autoencoders,
+energy-based models — by having you write them, one exercise at a time, in TypeScript. A
+tensor library and an autograd engine are here for you to build on; each exercise is one idea.
+
+## Two commands
+
+    npm ci            # once: installs the library, the grader and its sandbox
+    npm run course    # where you are and what is next; then it grades each exercise as you save it
+
+In \`npm run course\` the keys are **h** (a hint for the exercise you are on), **n** (what to do
+next), **l** (the list) and **q** (quit). \`npx turbo test\` grades everything at once.
+
+## Start here
+
+Read [exercises/README.md](exercises/README.md): how grading works, the rules your code must
+follow, and the two chapter guides, which teach every exercise (the math, the shapes, what the
+checks check). Then open the first exercise file the course names and replace its stub.
+
+## When you are stuck, or want to start over
+
+    npm run course -- hint 2.3      # the next hint for 2.3: the first nudges, the last all but shows it
+    npm run course -- reset 2.3     # put 2.3 back to its stub (asks first)
+    npm run course -- list          # your progress, instantly (saved in .gradschool/)
+    npm run course -- grade 2.3     # grade one exercise now (or a chapter: week7)
+
+Your code runs in a sandbox while it is graded: it may import the tensor library (and autograd
+in week 7 from 7.6 on) and your other exercise files, and nothing else. The guide says, for each
+exercise, what it may use.
+
+## What else is here
+
+\`packages/\` holds the library (\`tensor\`, \`autograd\`, \`models\`); \`npm run demo\` trains the
+week-2 spiral classifiers and draws them (\`-- week7\` for week 7), with your eyes on what the
+exercises compute. \`test/\` is the grader: read it if you are curious, but your instructor
+grades with their own copy.
+`;
+
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
@@ -132,6 +173,9 @@ function release(to: string, references: readonly string[]): { files: number } {
   }
   mkdirSync(path.join(to, '.github', 'workflows'), { recursive: true });
   writeFileSync(path.join(to, '.github', 'workflows', 'classroom.yml'), CLASSROOM_WORKFLOW);
+  // the stubs as shipped: `course reset` puts an exercise back, and the report's brief comes from them
+  cpSync(path.join(REPO_ROOT, 'exercises'), path.join(to, 'test', 'stubs'), { recursive: true, filter: (f) => statSync(f).isDirectory() || f.endsWith('.ts') });
+  writeFileSync(path.join(to, 'README.md'), STUDENT_README);
   return { files: files + references.length + 1 };
 }
 
@@ -204,7 +248,7 @@ function main(): number {
     const references = parseIds(values.reference, '--reference');
     const { files } = release(to, references);
     process.stdout.write(`Wrote a student copy to ${to} (${files} files${references.length ? `; references for ${references.join(', ')}` : ''}).\n`);
-    process.stdout.write('Students run: npm ci && npx turbo test   (or: npm run grade -w @gradschool/test -- --watch)\n');
+    process.stdout.write('Students run: npm ci && npm run course   (npx turbo test grades everything at once)\n');
     return 0;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);

@@ -6,6 +6,7 @@
  * questions go, so that it sees both in order) and stops the
  * runner (or this thread) when one overruns, so nothing here has to be trusted to stop itself.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -44,6 +45,31 @@ export function originOf(stack: string | undefined, root: string): string {
   return '';
 }
 
+/**
+ * The lines around where a file failed to load, with a caret under the column, when the
+ * runner's message or stack says where (a syntax error: "… at file:///…/2.4-log-softmax.ts:1:34").
+ */
+export function codeFrame(text: string, root: string): string {
+  const m = /(file:\/\/\/?[^\s():]+\.ts):(\d+):(\d+)/.exec(text);
+  if (!m) return '';
+  const file = fileURLToPath(m[1]);
+  if (!file.startsWith(root)) return '';
+  let source: string[];
+  try {
+    source = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return '';
+  }
+  const [line, column] = [Number(m[2]), Number(m[3])];
+  const width = String(line + 1).length;
+  const out: string[] = [];
+  for (let n = Math.max(1, line - 2); n <= Math.min(source.length, line + 1); n++) {
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${source[n - 1]}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out.join('\n');
+}
+
 const firstLines = (message: string): string =>
   message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3).join(' ');
 
@@ -63,7 +89,13 @@ async function grade(task: Task, check: Awaited<ReturnType<typeof loadChecks>>[n
   if (stop?.reason === 'too-much') return { ...base, status: 'failed', message: `the exercise code sent back more data than any check needs (${stop.detail})` };
   if (stop) return { ...base, status: 'error', message: `the exercise code ended the process it runs in during this check (${stop.detail}): an exercise returns its answer, it never exits` };
   if (thrown === undefined) return { ...base, status: 'passed' };
-  if (thrown instanceof LoadError) return { ...base, status: 'error', message: `could not load ${task.shown}: ${thrown.cause.name}: ${firstLines(thrown.cause.message)}${originOf(thrown.cause.stack, task.root)}` };
+  if (thrown instanceof LoadError) {
+    const { name, message, stack } = thrown.cause;
+    const frame = codeFrame(`${message}\n${stack ?? ''}`, task.root);
+    // with a frame, the message's own copy of the source line is noise
+    const text = frame ? message.split('\n')[0].replace(/ at file:\S+$/, '') : firstLines(message);
+    return { ...base, status: 'error', message: `could not load ${task.shown}: ${name}: ${text}${originOf(`${message}\n${stack ?? ''}`, task.root)}${frame ? `\n${frame}` : ''}` };
+  }
   if (isNotImplemented(thrown)) return { ...base, status: 'not-implemented', message: (thrown as Error).message };
   if (thrown instanceof CheckFailure) return { ...base, status: 'failed', message: thrown.message };
   const e = thrown as Error;

@@ -4,7 +4,7 @@ import { EXERCISES, type Exercise } from '../catalogue.ts';
 import { loadChecks } from '../checks.ts';
 import { type ExerciseResult, exerciseStatus, type GradeReport, total } from './results.ts';
 import { runExercise } from './run-exercise.ts';
-import { briefOf, guideOf, readSource, usesOf } from './source.ts';
+import { briefOf, guideOf, pristineFile, readSource, usesOf } from './source.ts';
 import { fileFor, type Target } from './target.ts';
 
 export interface GradeOptions {
@@ -25,6 +25,8 @@ export const defaultJobs = (): number => Math.max(1, Math.min(4, availableParall
 
 export async function gradeExercise(exercise: Exercise, options: GradeOptions): Promise<ExerciseResult> {
   const source = readSource(fileFor(options.target, exercise.id));
+  // the brief and guide are the course's, not whatever is left of the header in the student's file
+  const pristine = readSource(pristineFile(exercise)) || source;
   const checks = await loadChecks(exercise.id);
   const meta = {
     id: exercise.id,
@@ -32,8 +34,8 @@ export async function gradeExercise(exercise: Exercise, options: GradeOptions): 
     chapter: exercise.chapter.title,
     file: exercise.file,
     points: checks.reduce((a, c) => a + c.points, 0),
-    brief: briefOf(source),
-    guide: guideOf(source),
+    brief: briefOf(pristine),
+    guide: guideOf(pristine),
     uses: usesOf(source, exercise.id),
   };
   if (options.target.fallback.includes(exercise.id)) {

@@ -1,5 +1,8 @@
 /** What the grader reads from an exercise file's text: its brief, and which exercises it builds on. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Exercise } from '../catalogue.ts';
+import { EXERCISES_DIR, SOLUTIONS_DIR, STUBS_DIR } from './paths.ts';
 
 /**
  * The brief: the doc comment at the top of the file, without its title line and its
@@ -33,4 +36,17 @@ export function readSource(file: string): string {
 /** The guide the doc comment points to ("Guide: exercises/week2/README.md#23-stable-softmax"). */
 export function guideOf(source: string): string | undefined {
   return /Guide:\s*(\S+)/.exec(source)?.[1];
+}
+
+/**
+ * The course's own copy of an exercise file, whatever the student did to theirs: the pristine
+ * stub a release ships (test/stubs/), else the reference, else this repository's exercises/
+ * (which, where solutions/ exists, are the stubs).
+ */
+export function pristineFile(exercise: Exercise): string {
+  for (const dir of [STUBS_DIR, SOLUTIONS_DIR, EXERCISES_DIR]) {
+    const file = path.join(dir, exercise.file);
+    if (existsSync(file)) return file;
+  }
+  return path.join(EXERCISES_DIR, exercise.file);
 }

@@ -37,7 +37,7 @@ describe('exercises and solutions', () => {
       expect(header(referenceText)).toContain(`Exercise ${e.id} — `);
       expect(header(referenceText)).toContain(`(${points} points)`);
       expect(header(referenceText)).toContain(`Checks: test/${e.file.replace(/\.ts$/, '.checks.ts')}`);
-      const throws = [...stubText.matchAll(/throw new NotImplementedError\('([^']+)'\)/g)].map((m) => m[1]);
+      const throws = [...stubText.matchAll(/throw new NotImplementedError\('([^']+)', '([\w.]+)'\)/g)].map((m) => m[1]);
       expect(throws.length).toBeGreaterThan(0);
       expect(new Set(throws)).toEqual(new Set([e.id]));
     });

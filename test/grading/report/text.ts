@@ -60,7 +60,10 @@ function row(e: ExerciseResult, titleWidth: number, s: Style): string {
 
 function checkLine(c: CheckOutcome, s: Style): string {
   const points = `(${c.points} point${c.points === 1 ? '' : 's'})`;
-  if (c.status === 'not-implemented') return `  ${s.dim('·')} ${c.name} ${s.dim(`${points}: not implemented yet`)}`;
+  if (c.status === 'not-implemented') {
+    const what = /not implemented yet \((.+)\)$/.exec(c.message ?? '')?.[1];
+    return `  ${s.dim('·')} ${c.name} ${s.dim(`${points}: ${what ? `${what} is not written yet` : 'not implemented yet'}`)}`;
+  }
   const mark = c.status === 'timed-out' ? s.yellow('⧗') : s.red('✘');
   return `  ${mark} ${s.bold(c.name)} ${s.dim(points)}\n${indentLines(c.message ?? '', '      ')}`;
 }
@@ -68,7 +71,13 @@ function checkLine(c: CheckOutcome, s: Style): string {
 function details(e: ExerciseResult, report: GradeReport, o: TextOptions): string {
   const s = o.style;
   const parts = [s.bold(`  ── ${e.id} ${e.title} ${'─'.repeat(Math.max(3, WIDTH - e.id.length - e.title.length - 7))}`)];
-  parts.push(...e.checks.filter((c) => c.status !== 'passed').map((c) => checkLine(c, s)));
+  const failing = e.checks.filter((c) => c.status !== 'passed');
+  const shared = failing.length > 1 && failing.every((c) => c.status === 'error' && c.message === failing[0].message);
+  if (shared) {
+    // one cause (a file that does not load) said once, not once per check
+    const points = failing.reduce((a, c) => a + c.points, 0);
+    parts.push(`  ${s.red('✘')} ${s.bold(`none of its ${failing.length} checks could run`)} ${s.dim(`(${points} points)`)}\n${indentLines(failing[0].message ?? '', '      ')}`);
+  } else parts.push(...failing.map((c) => checkLine(c, s)));
   const shaky = e.uses.filter((id) => report.exercises.some((x) => x.id === id && x.status !== 'passed' && x.status !== 'reference'));
   if (shaky.length > 0) {
     parts.push(wrap(`${e.id} imports your ${shaky.join(' and ')}, which ${shaky.length === 1 ? 'does' : 'do'} not pass yet: some of these failures may come from there. Fix ${shaky.join(' and ')} first.`, '  '));
