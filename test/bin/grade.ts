@@ -124,6 +124,10 @@ function watch(first: GradeReport, o: Options): void {
     timer = setTimeout(regrade, 300);
   });
   process.stdout.write(`  Watching ${report.target}/ — save a file to grade it again, Ctrl-C to stop.\n`);
+  // started through npm and npm was killed (or the terminal closed): do not linger as an orphan
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && process.exit(0), 1000);
+  process.once('SIGHUP', () => process.exit(0));
 }
 
 async function main(): Promise<number> {
