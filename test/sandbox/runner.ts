@@ -82,6 +82,14 @@ globalThis.addEventListener('error', (event) => {
   log(`an uncaught error: ${describe(event.error).message}`);
 });
 
+// Storage that outlives the process (Deno keeps localStorage and the Cache API under its own
+// folder, without asking for write permission) would be a channel from one submission to the next.
+for (const name of ['localStorage', 'caches']) {
+  try {
+    Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
+  } catch { /* not there on this runtime */ }
+}
+
 for (const { name, message } of config.offLimits) {
   const refuse = function offLimits(): never {
     const error = new Error(message);
