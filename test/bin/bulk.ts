@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { EXERCISES } from '../catalogue.ts';
 import { defaultJobs, grade } from '../grading/grade.ts';
 import { REPO_ROOT } from '../grading/paths.ts';
+import { readSource } from '../grading/source.ts';
 import { writeGradescope } from '../grading/outputs.ts';
 import type { GradeReport } from '../grading/results.ts';
 import { exercisesFolderOf, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
@@ -35,7 +36,8 @@ export function changedGraderFiles(submission: string): string[] {
       if (entry.isDirectory()) walk(file);
       else if (entry.name.endsWith('.ts')) {
         const ours = path.join(REPO_ROOT, file);
-        if (!existsSync(ours) || !readFileSync(ours).equals(readFileSync(path.join(submission, file)))) changed.push(file);
+        // readSource reads plain files only: a link to a pipe must not hang the grader
+        if (!entry.isFile() || !existsSync(ours) || readFileSync(ours, 'utf8') !== readSource(path.join(submission, file))) changed.push(file);
       }
     }
   };

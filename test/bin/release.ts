@@ -24,7 +24,7 @@ import { seedFromEnv } from '../harness/seed.ts';
 
 /** Never copied: build output, caches, and what only instructors may see. */
 const SKIP_NAMES = new Set(['node_modules', '.git', '.turbo', 'out', 'dist', 'coverage']);
-const INSTRUCTOR_ONLY = ['solutions', 'test/fixtures', 'test/meta', 'test/bin/release.ts', 'test/bin/bulk.ts', 'test/vitest.config.ts'];
+const INSTRUCTOR_ONLY = ['solutions', 'test/fixtures', 'test/meta', 'test/attacks', 'test/bin/release.ts', 'test/bin/bulk.ts', 'test/vitest.config.ts'];
 const INSTRUCTOR_SCRIPTS = ['test:solutions', 'release', 'grade:bulk'];
 
 const CLASSROOM_WORKFLOW = `# GitHub Classroom: grade every push with the course's grader and report the points.

@@ -6,7 +6,6 @@
  * questions go, so that it sees both in order) and stops the
  * runner (or this thread) when one overruns, so nothing here has to be trusted to stop itself.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,6 +14,7 @@ import { CheckFailure, isNotImplemented } from '../harness/check.ts';
 import { withSeed } from '../harness/seed.ts';
 import { begin, connect, LoadError, notify, RemoteError, stoppedReason } from '../sandbox/session.ts';
 import type { CheckOutcome } from './results.ts';
+import { readSource } from './source.ts';
 
 /** What the grading process asks for: some checks of one exercise, against one module. */
 export interface Task {
@@ -54,12 +54,7 @@ export function codeFrame(text: string, root: string): string {
   if (!m) return '';
   const file = fileURLToPath(m[1]);
   if (!file.startsWith(root)) return '';
-  let source: string[];
-  try {
-    source = readFileSync(file, 'utf8').split('\n');
-  } catch {
-    return '';
-  }
+  const source = readSource(file).split('\n');
   const [line, column] = [Number(m[2]), Number(m[3])];
   const width = String(line + 1).length;
   const out: string[] = [];
@@ -86,7 +81,7 @@ async function grade(task: Task, check: Awaited<ReturnType<typeof loadChecks>>[n
   const stop = stoppedReason();
   if (stop?.reason === 'deadline') return { ...base, status: 'timed-out' };
   if (stop?.reason === 'load-timeout') return { ...base, status: 'error', message: `${task.shown} did not finish loading in time: is there an infinite loop at the top level of the file?` };
-  if (stop?.reason === 'too-much') return { ...base, status: 'failed', message: `the exercise code sent back more data than any check needs (${stop.detail})` };
+  if (stop?.reason === 'too-much') return { ...base, status: 'failed', message: `the exercise code used far more than any check needs (${stop.detail}), and was stopped` };
   if (stop) return { ...base, status: 'error', message: `the exercise code ended the process it runs in during this check (${stop.detail}): an exercise returns its answer, it never exits` };
   if (thrown === undefined) return { ...base, status: 'passed' };
   if (thrown instanceof LoadError) {

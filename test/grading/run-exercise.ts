@@ -9,7 +9,7 @@
  * Nothing the runner does reaches these clocks, the verdicts, or any file of the grader.
  */
 import type { ChildProcess } from 'node:child_process';
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
@@ -38,6 +38,17 @@ const WORKER_GRACE_MS = 5_000;
 /** The most one answer of the runner may weigh; far above what any check needs. */
 const MAX_LINE = 64 * 2 ** 20;
 const MAX_OUTPUT_LINES = 200;
+/** The most memory a runner may hold, typed arrays included (checked on Linux, where graders run). */
+const MAX_MEMORY = 4 * 2 ** 30;
+
+/** A process's resident memory from /proc (0 where it cannot be read). */
+function residentBytes(pid: number | undefined): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Once a check of an exercise has been stopped, the others often loop in the same code: they get
@@ -152,7 +163,12 @@ class Runner {
       }
       if (this.#buffer.length > MAX_LINE) this.stop('too-much', `more than ${MAX_LINE / 2 ** 20} MB in one answer`);
     });
+    // V8's heap cap does not bound typed arrays: on Linux, watch the whole process's memory
+    const watch = process.platform === 'linux' ? setInterval(() => {
+      if (this.child === child && residentBytes(child.pid) > MAX_MEMORY) this.stop('too-much', `more than ${MAX_MEMORY / 2 ** 30} GB of memory`);
+    }, 250) : undefined;
     child.on('exit', (code, signal) => {
+      clearInterval(watch);
       if (this.child !== child) return;
       this.child = undefined;
       running.delete(this);
@@ -305,32 +321,37 @@ export interface ModuleToGrade {
 }
 
 /**
- * Links in the student's folders, which the grader refuses: the runner may read what is under
- * them, and a link (symbolic, or a second name of a file) would let it read past them — the
- * reference, the checks — as if it were the student's own file. Git keeps symbolic links, so a
- * repository can carry one.
+ * What the grader refuses in the student's folders: links (symbolic, or a second name of a file)
+ * and anything that is not a plain file or folder (a pipe, a device). The runner may read what
+ * is under those folders, and a link would let it read past them — the reference, the checks — as
+ * if it were the student's own file; a pipe or /dev/zero would hang or flood whoever reads it.
+ * Git keeps symbolic links, so a repository can carry one anywhere, .git and node_modules included.
  */
-function linksIn(roots: readonly string[]): string[] {
+export function oddFilesIn(roots: readonly string[]): string[] {
   const found: string[] = [];
-  const walk = (dir: string, depth: number): void => {
+  let seen = 0;
+  const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
-      if (entry.isSymbolicLink()) found.push(file);
-      else if (entry.isDirectory() && depth < 8 && entry.name !== 'node_modules' && entry.name !== '.git') walk(file, depth + 1);
-      else if (entry.isFile() && lstatSync(file).nlink > 1) found.push(file);
+      if (++seen > 20_000) {
+        found.push(`${dir} (more than 20000 files)`);
+        return;
+      }
+      if (entry.isDirectory()) walk(file);
+      else if (!entry.isFile() || lstatSync(file).nlink > 1) found.push(file);
     }
   };
-  for (const root of roots) walk(root, 0);
+  for (const root of roots) walk(root);
   return found;
 }
 
 /** Grade every check of one module; the outcomes come back in the checks' order. */
 export async function gradeModule(m: ModuleToGrade): Promise<{ checks: CheckOutcome[]; output: string[] }> {
   const all = await loadChecks(m.exercise.id);
-  const links = linksIn(m.sandbox.studentRoots);
-  if (links.length > 0) {
-    const shown = links.slice(0, 3).map((f) => path.relative(path.dirname(m.root), f).split(path.sep).join('/')).join(', ');
-    const message = `the submission contains a link (${shown}${links.length > 3 ? ', …' : ''}); only plain files are graded: put the file itself there`;
+  const odd = oddFilesIn(m.sandbox.studentRoots);
+  if (odd.length > 0) {
+    const shown = odd.slice(0, 3).map((f) => path.relative(path.dirname(m.root), f).split(path.sep).join('/')).join(', ');
+    const message = `the submission contains a link or another file that is not a plain file (${shown}${odd.length > 3 ? ', …' : ''}); only plain files are graded: put the file itself there`;
     return { checks: all.map((c) => ({ name: c.name, points: c.points, status: 'error', message })), output: [] };
   }
   const sandbox = new Sandbox({ exercise: m.exercise, preload: m.file, ...m.sandbox });

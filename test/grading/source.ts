@@ -1,5 +1,5 @@
 /** What the grader reads from an exercise file's text: its brief, and which exercises it builds on. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Exercise } from '../catalogue.ts';
 import { EXERCISES_DIR, SOLUTIONS_DIR, STUBS_DIR } from './paths.ts';
@@ -25,9 +25,11 @@ export function usesOf(source: string, ownId: string): string[] {
   return [...new Set(ids)].filter((id) => id !== ownId);
 }
 
+/** A student's file as text: '' for anything but a plain file under a megabyte (a link to a pipe or /dev/zero would hang the grader). */
 export function readSource(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    const stat = lstatSync(file);
+    return stat.isFile() && stat.size <= 2 ** 20 ? readFileSync(file, 'utf8') : '';
   } catch {
     return '';
   }

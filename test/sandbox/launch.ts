@@ -105,18 +105,31 @@ export class Sandbox {
     for (const name of builtinModules.filter((m) => !m.startsWith('_'))) {
       for (const spec of [name.startsWith('node:') ? name : `node:${name}`, name]) student[spec] = offLimitsModule(spec);
     }
-    student[url(REPO_ROOT, true)] = OFF_LIMITS;
-    student[url(this.dir, true)] = OFF_LIMITS;
+    // every other file is off limits, however its URL is spelled; only the student's folders resolve as written
+    student['file:///'] = OFF_LIMITS;
     for (const root of [...o.studentRoots, ...(o.openRoots ?? [])]) student[url(root, true)] = url(root, true);
     for (const [from, to] of o.redirects) student[url(from)] = url(to);
-    const scopes: Record<string, Record<string, string>> = Object.fromEntries(o.studentRoots.map((root) => [url(root, true), student]));
-    // the library runs on the cpu backend here: gpu.js is not even parsed (no-gpu.ts)
-    scopes[url(path.join(REPO_ROOT, 'packages', 'tensor'), true)] = { 'gpu.js': url(path.join(TEST_DIR, 'sandbox', 'no-gpu.ts')) };
-    if (o.referenceScope) scopes[url(o.referenceScope.root, true)] = Object.fromEntries([...o.referenceScope.redirects].map(([from, to]) => [url(from), url(to)]));
-    const importMap = { imports: { '@gradschool/tensor': tensorIndex, '@gradschool/autograd': autogradIndex }, scopes };
+    // the runner itself is the main module, resolved with no importer, by the default map (it exports nothing)
+    student[url(path.join(TEST_DIR, 'sandbox', 'runner.ts'))] = url(path.join(TEST_DIR, 'sandbox', 'runner.ts'));
+    const builders = path.join(TEST_DIR, o.exercise.file.replace(/\.ts$/, '.runner.ts'));
+    // The student's map is the default, so that it also binds what has no folder of its own (a data:
+    // or blob: module, a worker); the course's own code (the runner, its helpers, the library, the
+    // facades here) resolves as written. Read permission still bounds what any of it can load.
+    const trusted = { '@gradschool/tensor': tensorIndex, '@gradschool/autograd': autogradIndex, 'file:///': 'file:///' };
+    const scopes: Record<string, Record<string, string>> = {
+      [url(path.join(TEST_DIR, 'sandbox'), true)]: trusted,
+      [url(builders)]: trusted,
+      // the library runs on the cpu backend here: gpu.js is not even parsed (no-gpu.ts)
+      [url(path.join(REPO_ROOT, 'packages', 'tensor'), true)]: { ...trusted, 'gpu.js': url(path.join(TEST_DIR, 'sandbox', 'no-gpu.ts')) },
+      [url(path.join(REPO_ROOT, 'packages', 'autograd'), true)]: trusted,
+      [url(this.dir, true)]: trusted,
+    };
+    if (o.referenceScope) {
+      scopes[url(o.referenceScope.root, true)] = { ...trusted, ...Object.fromEntries([...o.referenceScope.redirects].map(([from, to]) => [url(from), url(to)])) };
+    }
+    const importMap = { imports: student, scopes };
     const mapFile = path.join(this.dir, 'import-map.json');
     writeFileSync(mapFile, JSON.stringify(importMap, null, 1));
-    const builders = path.join(TEST_DIR, o.exercise.file.replace(/\.ts$/, '.runner.ts'));
     const config: RunnerConfig = {
       autograd: o.exercise.autograd,
       offLimits,
@@ -138,8 +151,9 @@ export class Sandbox {
     const cache = path.join(tmpdir(), 'gradschool-deno-cache');
     mkdirSync(cache, { recursive: true });
     this.args = [
-      'run', '--no-prompt', '--no-lock', '--no-remote', '--deny-import', '--no-check',
-      `--config=${path.join(REPO_ROOT, 'deno.json')}`,
+      // no config and no npm: nothing resolves but through the import map (a submission's own
+      // package.json "imports", node_modules and npm: specifiers included)
+      'run', '--no-prompt', '--no-lock', '--no-remote', '--no-npm', '--no-config', '--deny-import', '--no-check',
       `--import-map=${mapFile}`,
       `--allow-read=${readable.join(',')}`,
       '--v8-flags=--max-old-space-size=3072',

@@ -47,7 +47,9 @@ declare const Deno: {
 };
 
 const config = JSON.parse(Deno.args[0]) as RunnerConfig;
-const autograd = config.autograd ? await import('@gradschool/autograd') : undefined;
+// not a literal import: Deno would load a literal one before any permission applies
+const AUTOGRAD = '@gradschool/autograd';
+const autograd: typeof import('@gradschool/autograd') | undefined = config.autograd ? await import(AUTOGRAD) : undefined;
 /** Values the checks make here rather than send: Variables (the graph lives here), and the exercise's own helpers. */
 const builders: Record<string, (...args: unknown[]) => unknown> = {
   ...(autograd ? { variable: (value: unknown, options: unknown) => autograd.variable(value as Tensor, options as never) } : {}),
@@ -83,8 +85,9 @@ globalThis.addEventListener('error', (event) => {
 });
 
 // Storage that outlives the process (Deno keeps localStorage and the Cache API under its own
-// folder, without asking for write permission) would be a channel from one submission to the next.
-for (const name of ['localStorage', 'caches']) {
+// folder, without asking for write permission) would be a channel from one submission to the
+// next; a Worker would get both afresh, and the exercises need none.
+for (const name of ['localStorage', 'caches', 'Worker']) {
   try {
     Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
   } catch { /* not there on this runtime */ }

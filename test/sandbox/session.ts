@@ -136,24 +136,39 @@ function request(message: Record<string, unknown>): unknown {
     }
     Atomics.wait(flag, 0, 0, 100);
   }
+  // The answer is the runner's, so the exercise's: read it as untrusted data. A malformed one
+  // (exercise code can patch what the runner serialises) fails the check, never the grader.
+  const malformed = (what: string): RemoteError => new RemoteError('MalformedAnswer', `the exercise's process sent back ${what}, which the grader cannot read`, undefined);
+  if (typeof reply !== 'object' || reply === null) throw malformed('something that is not an answer');
   if (meter && typeof reply.peak === 'number') meter.peak = Math.max(meter.peak, reply.peak);
   if (reply.stopped) {
-    stopped = new RunnerStopped(reply.stopped, reply.detail ?? '');
+    stopped = new RunnerStopped(reply.stopped, String(reply.detail ?? ''));
     throw stopped;
   }
-  for (const [id, state] of reply.generators ?? []) {
+  for (const entry of Array.isArray(reply.generators) ? reply.generators : []) {
     try {
-      generators.get(id)?.setState(state);
+      if (Array.isArray(entry) && typeof entry[0] === 'number' && Array.isArray(entry[1])) generators.get(entry[0])?.setState(entry[1]);
     } catch { /* not a state: keep the grader's */ }
   }
   const sent = (message.args ?? []) as unknown[];
-  for (const m of reply.mutated ?? []) {
-    const { arg, key, index, before, after } = decode(m, refs) as { arg: number; key: string | null; index: number; before: number; after: number };
-    const value = key === null ? sent[arg] : (sent[arg] as Record<string, unknown>)?.[key];
-    mutations.push({ value, index, before, after });
+  try {
+    for (const m of Array.isArray(reply.mutated) ? reply.mutated : []) {
+      const { arg, key, index, before, after } = decode(m, refs) as { arg: number; key: string | null; index: number; before: number; after: number };
+      const value = key === null ? sent[arg] : (sent[arg] as Record<string, unknown>)?.[key];
+      if (typeof index === 'number') mutations.push({ value, index, before, after });
+    }
+  } catch {
+    throw malformed('a garbled report of its arguments');
   }
-  if (reply.error) throw new RemoteError(String(reply.error.name), String(reply.error.message), reply.error.stack);
-  return decode(reply.ok ?? null, refs);
+  if (reply.error) {
+    const e = reply.error as { name?: unknown; message?: unknown; stack?: unknown };
+    throw new RemoteError(String(e.name ?? 'Error'), String(e.message ?? ''), typeof e.stack === 'string' ? e.stack : undefined);
+  }
+  try {
+    return decode(reply.ok ?? null, refs);
+  } catch (error) {
+    throw malformed(`a result (${(error as Error).message})`);
+  }
 }
 
 /** A request whose arguments are trusted values: encoded here, remembered for the mutation report. */
