@@ -241,7 +241,12 @@ function submission(attack: Attack): { base: string; root: string; note?: string
     if (!link.hard) symlinkSync(to, at);
     else {
       try {
-        linkSync(to, at);
+        // a second name for a copy of the target, never for the repository's own file: while the link
+        // lived, the reference would have two names, and the grader (rightly) refuses to grade it
+        const copy = path.join(tmp, 'hard-link-target', path.basename(to));
+        mkdirSync(path.dirname(copy), { recursive: true });
+        cpSync(to, copy);
+        linkSync(copy, at);
       } catch (error) {
         note = `no hard link could be made here (${(error as NodeJS.ErrnoException).code}: the temporary folder is on another filesystem, or hard links are not allowed)`;
       }

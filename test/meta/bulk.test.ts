@@ -17,7 +17,7 @@ function checkout(dir = REPO_ROOT): string {
   const hash = createHash('sha256');
   const walk = (rel: string): void => {
     for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (['node_modules', '.git', '.turbo', 'out'].includes(e.name)) continue;
+      if (['node_modules', '.git', '.turbo', 'out', '.gradschool'].includes(e.name)) continue;
       const file = path.join(rel, e.name);
       if (e.isDirectory()) walk(file);
       else hash.update(file).update(readFileSync(path.join(dir, file)));
