@@ -2,9 +2,12 @@
  * 7.5 — corruption. Random results are judged by their statistics over a few thousand entries,
  * each within six standard errors (statistics.ts): the noise (output − y) must have mean 0,
  * variance σ², a normal's fourth moment 3σ⁴ and no correlation between neighbouring entries;
- * the mask must drop a fraction p, independently per entry, and keep the rest exactly. The data
- * vary in size and sign, so noise scaled by y shows. Randomness must come from the generator:
- * the same seed gives the same result, the next call on the same generator a new one.
+ * the mask must drop a fraction p, independently per entry — no correlation between neighbours,
+ * a binomial number of drops in every row (variance d·p(1 − p) across rows) and in every call
+ * (a χ² test of the totals of 16 calls, which a fixed drop count, exactly p·n, fails) — and keep
+ * the rest exactly. The data vary in size and sign, so noise scaled by y shows. Randomness must
+ * come from the generator: the same seed gives the same result, the next call on the same
+ * generator a new one. Results keep y's dtype (float64).
  */
 import fc from 'fast-check';
 import { Generator, type Tensor } from '@gradschool/tensor';
@@ -15,7 +18,7 @@ import { CheckFailure, defineChecks } from '../harness/check.ts';
 import { type Nd, nd, toTensor } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
 import { num, shapeText } from '../harness/show.ts';
-import { expectIndependent, expectNear, mean, moment } from './statistics.ts';
+import { expectBinomialRows, expectBinomialTotals, expectIndependent, expectNear, mean, moment } from './statistics.ts';
 
 type M = typeof Corruption;
 type Name = 'corruptGaussian' | 'corruptMask';
@@ -46,7 +49,7 @@ const probabilities = fc.constantFrom(0.1, 0.25, 0.5, 0.75, 0.9);
 function corrupt(impl: M, name: Name, y: Tensor, amount: number, gen: Generator, genText: string): { label: string; out: Tensor } {
   const label = `${name}(y, ${num(amount)}, ${genText}) with y of shape ${shapeText(y.shape)}`;
   const out = call(label, [{ name: 'y', value: y }], () => impl[name](y, amount, gen));
-  return { label, out: expectTensor(label, out, y.shape) };
+  return { label, out: expectTensor(label, out, y.shape, 'a Tensor', 'float64') };
 }
 
 const fresh = (impl: M, name: Name, c: Case) => corrupt(impl, name, toTensor(c.y), c.amount, new Generator(c.seed), `new Generator(${c.seed})`);
@@ -93,7 +96,7 @@ export const checks = defineChecks<M>([
   },
   {
     name: 'corruptMask sets each entry to 0 with probability p, independently, and keeps the others exactly',
-    points: 3,
+    points: 2,
     run: (impl) =>
       forAll(cases(probabilities), (c) => {
         const { label, out } = fresh(impl, 'corruptMask', c);
@@ -105,7 +108,24 @@ export const checks = defineChecks<M>([
         const p = c.amount;
         expectNear(label, 'a dropped fraction', mean(dropped), p, Math.sqrt((p * (1 - p)) / dropped.length));
         expectIndependent(label, 'drops (1 if set to 0)', dropped, c.y.shape[0], c.y.shape[1]);
+        expectBinomialRows(label, 'entries set to 0', dropped, c.y.shape[0], c.y.shape[1], p);
       }, { numRuns: 15 }),
+  },
+  {
+    name: 'corruptMask drops a number of entries that varies from call to call, as independent drops make it, not a fixed count',
+    points: 1,
+    run: (impl) =>
+      // 16 calls on the same generator, each on 500 nonzero entries (so that a 0 is a drop)
+      forAll(fc.record({ p: probabilities, seed: seeds(), dataSeed: seeds() }), ({ p, seed, dataSeed }) => {
+        const data = new Generator(dataSeed);
+        const y = toTensor(nd([50, 10], Array.from({ length: 500 }, () => data.int(1, 41) / 8)));
+        const gen = new Generator(seed);
+        const totals = Array.from({ length: 16 }, (_, k) => {
+          const { out } = corrupt(impl, 'corruptMask', y, p, gen, k === 0 ? `new Generator(${seed})` : 'the same gen');
+          return Array.from(out.data()).filter((v) => v === 0).length;
+        });
+        expectBinomialTotals(`corruptMask(y, ${num(p)}, gen) called 16 times on the same gen, with y of shape [50,10]`, 'entries set to 0', totals, 500, p);
+      }, { numRuns: 6 }),
   },
   {
     name: 'corruptMask draws from gen: the same seed gives the same mask, each call a new mask, p = 0 none',

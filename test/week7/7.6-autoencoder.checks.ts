@@ -2,8 +2,11 @@
  * 7.6 — the autoencoder's forward pass and reconstruction loss. Oracle: the autoencoder in
  * float64 (autoencoder-oracle.ts), gradients by the chain rule written out. Widths are drawn
  * with input ≠ code as often as not, so an untransposed weight shows; an empty batch comes up
- * for encode and decode. The loss is also differentiated: its gradients with respect to the four
+ * for encode and decode. The energy and the loss are also differentiated: backward() from the
+ * energies must reach y and ŷ with ∓2(y − ŷ) (the loss need not call reconstructionEnergy, so the
+ * energy's own graph is checked on its own), and the loss's gradients with respect to the four
  * parameters must arrive, through encode and decode, where 7.7's training step needs them.
+ * Results keep the dtype they are given (float64).
  */
 import fc from 'fast-check';
 import type { Variable } from '@gradschool/autograd';
@@ -52,7 +55,7 @@ function forward(impl: M, name: 'encode' | 'decode', input: Nd, p: AutoEncoderNd
   const args = [{ name: arg, value: v.value }, ...paramArgs(vp)];
   const label = `${name}(${arg}, params) with ${arg} = ${show(input)}, params = ${showParams(p)}`;
   const out = call(label, args, () => impl[name](v, vp));
-  expectClose(label, expectVariable(label, out, want.shape).value, want, TOLERANCE);
+  expectClose(label, expectVariable(label, out, want.shape, 'float64').value, want, TOLERANCE);
 }
 
 export const checks = defineChecks<M>([
@@ -67,15 +70,26 @@ export const checks = defineChecks<M>([
     run: (impl) => forAll(cases(0), (c) => forward(impl, 'decode', c.h, c.p, decodeNd(c.h, c.p))),
   },
   {
-    name: 'reconstructionEnergy is ‖y − ŷ‖² per example, summed over the features',
+    name: 'reconstructionEnergy is ‖y − ŷ‖² per example, summed over the features, and backward() reaches y and ŷ',
     points: 2,
     run: (impl) =>
       forAll(cases(0), (c) => {
-        const [y, yHat] = [variable(toTensor(c.y)), variable(toTensor(c.x))];
+        const [y, yHat] = [variable(toTensor(c.y), { requiresGrad: true }), variable(toTensor(c.x), { requiresGrad: true })];
         const args = [{ name: 'y', value: y.value }, { name: 'reconstruction', value: yHat.value }];
         const label = describeCall('reconstructionEnergy', args);
         const want = energiesNd(c.y, c.x);
-        expectClose(label, expectVariable(label, call(label, args, () => impl.reconstructionEnergy(y, yHat)), want.shape).value, want, TOLERANCE);
+        const energy = expectVariable(label, call(label, args, () => impl.reconstructionEnergy(y, yHat)), want.shape, 'float64');
+        expectClose(label, energy.value, want, TOLERANCE);
+        if (c.y.shape[0] === 0) return;
+        // backward() from the energies with weights g: y gets 2g(y − ŷ), ŷ gets −2g(y − ŷ), row by row
+        const g = nd([c.y.shape[0]], Array.from({ length: c.y.shape[0] }, (_, i) => 1 + i / 2));
+        const from = `${label}.backward(g) with g = ${show(g)}`;
+        if (!energy.requiresGrad) throw new CheckFailure(`${label} gave a Variable that no gradient flows back from: build it with the Variables' own ops on y and the reconstruction`);
+        call(from, args, () => energy.backward(toTensor(g)));
+        const width = c.y.shape[1];
+        const dy = nd(c.y.shape, c.y.data.map((v, i) => 2 * g.data[Math.floor(i / width)] * (v - c.x.data[i])));
+        expectClose(`after ${from}, y.grad`, gradientOf(from, y, 'y'), dy, TOLERANCE, 'is');
+        expectClose(`after ${from}, reconstruction.grad`, gradientOf(from, yHat, 'reconstruction'), nd(dy.shape, dy.data.map((v) => -v)), TOLERANCE, 'is');
       }),
   },
   {
@@ -88,7 +102,7 @@ export const checks = defineChecks<M>([
         const args = [{ name: 'y', value: y.value }, { name: 'x', value: x.value }, ...paramArgs(vp)];
         const label = `reconstructionLoss(y, decode(encode(x, params), params)) with y = ${show(c.y)}, x = ${show(c.x)}, params = ${showParams(c.p)}`;
         const want = lossAndGradients(c.p, c.x, c.y);
-        const loss = expectVariable(label, call(label, args, () => impl.reconstructionLoss(y, impl.decode(impl.encode(x, vp), vp))), []);
+        const loss = expectVariable(label, call(label, args, () => impl.reconstructionLoss(y, impl.decode(impl.encode(x, vp), vp))), [], 'float64');
         expectClose(label, loss.value, nd([], [want.loss]), TOLERANCE);
         if (!loss.requiresGrad) throw new CheckFailure(`${label} gave a Variable that no gradient flows back from: build it with the Variables' own ops, from the parameters it depends on`);
         call(`${label}.backward()`, args, () => loss.backward());

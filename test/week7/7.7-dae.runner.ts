@@ -6,10 +6,17 @@ const gaussian = (sigma: number) => (data: Tensor, g: Generator): Tensor => data
 export const builders = {
   /** Adds Gaussian noise of standard deviation sigma, drawn from the generator it is given. */
   gaussianNoise: gaussian,
-  /** The same, recording each call's data and generator, for the check to read back as `calls`. */
+  /** The same, recording each call's data, generator and result, for the check to read back as `calls`. */
   recordingNoise: (sigma: number) => {
-    const calls: { clean: Tensor; gen: Generator }[] = [];
+    const calls: { clean: Tensor; gen: Generator; noisy: Tensor }[] = [];
     const noise = gaussian(sigma);
-    return { calls, corrupt: (data: Tensor, g: Generator): Tensor => (calls.push({ clean: data, gen: g }), noise(data, g)) };
+    return {
+      calls,
+      corrupt: (data: Tensor, g: Generator): Tensor => {
+        const noisy = noise(data, g);
+        calls.push({ clean: data, gen: g, noisy });
+        return noisy;
+      },
+    };
   },
 };

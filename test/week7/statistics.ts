@@ -69,3 +69,61 @@ export function expectIndependent(label: string, what: string, v: ArrayLike<numb
     }
   }
 }
+
+/**
+ * Independent drops with probability p give every row of d entries a Binomial(d, p) count of
+ * drops: its variance across the m rows must be d·p(1 − p), within six standard errors (the
+ * sample variance's, from the binomial's fourth central moment dpq(1 + 3(d − 2)pq)). A fixed
+ * number of drops per row (exactly round(p·d), as a permutation gives) has variance 0; whole
+ * rows dropped at once, d²·p(1 − p).
+ */
+export function expectBinomialRows(label: string, what: string, flags: ArrayLike<number>, m: number, d: number, p: number): void {
+  const counts = Array.from({ length: m }, (_, i) => {
+    let c = 0;
+    for (let j = 0; j < d; j++) c += flags[i * d + j];
+    return c;
+  });
+  const pq = p * (1 - p);
+  const variance = d * pq;
+  const fourth = d * pq * (1 + 3 * (d - 2) * pq);
+  expectNear(label, `a variance across rows of the number of ${what} in a row (Binomial(${d}, ${num(p)}) for independent draws)`, moment(counts, 2), variance, Math.sqrt((fourth - variance ** 2) / m));
+}
+
+/** P(X ≤ x) for X ~ χ² with an even number k of degrees of freedom: 1 − e^(−x/2) Σ_{j<k/2} (x/2)^j / j!. */
+function chiSquareCdf(x: number, k: number): number {
+  const h = x / 2;
+  let term = 1;
+  let sum = 1;
+  for (let j = 1; j < k / 2; j++) sum += (term *= h / j);
+  return 1 - Math.exp(-h) * sum;
+}
+
+/** The x where the χ²(k) distribution function reaches `prob`, by bisection (k even). */
+function chiSquareQuantile(prob: number, k: number): number {
+  let [lo, hi] = [0, 10 * k + 100];
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (chiSquareCdf(mid, k) < prob) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The totals of k calls that each drop entries of n independently with probability p are
+ * Binomial(n, p): Σ (T − np)² / (np(1 − p)) is then close to χ²(k), and below its 1e-9 quantile
+ * or above its 1 − 1e-9 quantile with a probability of 1e-9 each (the normal approximation of a
+ * binomial with np(1 − p) ≥ 40 is good in both tails at these sizes). A fixed number of drops per
+ * call puts every total within ½ of np: the sum is then about k/(4np(1 − p)), far below.
+ */
+export function expectBinomialTotals(label: string, what: string, totals: readonly number[], n: number, p: number): void {
+  const k = totals.length;
+  if (k % 2 !== 0) throw new Error('expectBinomialTotals: use an even number of calls');
+  const spread = totals.reduce((acc, t) => acc + (t - n * p) ** 2, 0) / (n * p * (1 - p));
+  const [low, high] = [chiSquareQuantile(1e-9, k), chiSquareQuantile(1 - 1e-9, k)];
+  if (spread >= low && spread <= high) return;
+  const how = spread < low ? 'too close to n·p every time: independent draws make it vary, as a binomial count does' : 'spread too far from n·p';
+  throw new CheckFailure(
+    `${label}: the numbers of ${what} in ${k} calls were ${totals.join(', ')} of ${n} (p = ${num(p)}), ${how}; Σ(count − np)²/(np(1 − p)) is ${num(spread)}, expected within [${num(low)}, ${num(high)}], the χ²(${k}) range outside which independent draws fall with a probability of 2e-9`,
+  );
+}

@@ -5,7 +5,7 @@
  * or calling `.backward()`, asks the runner and returns data.
  */
 import type { Variable } from '@gradschool/autograd';
-import type { Tensor } from '@gradschool/tensor';
+import type { DType, Tensor } from '@gradschool/tensor';
 import { expectTensor } from '../harness/call.ts';
 import { CheckFailure } from '../harness/check.ts';
 import { kindOf, shapeText } from '../harness/show.ts';
@@ -17,12 +17,12 @@ export const variable = (value: Tensor, options?: { requiresGrad?: boolean }): V
 /** A leaf that collects a gradient, as autograd's `parameter(t)`. */
 export const parameter = (value: Tensor): Variable => variable(value, { requiresGrad: true });
 
-/** The value must be a Variable of exactly this shape. */
-export function expectVariable(label: string, value: unknown, shape: readonly number[]): Variable {
+/** The value must be a Variable of exactly this shape (and this dtype, where one is given). */
+export function expectVariable(label: string, value: unknown, shape: readonly number[], dtype?: DType): Variable {
   if (handleInfo(value)?.kind !== 'variable') {
     throw new CheckFailure(`${label} returned ${kindOf(value)}; expected a Variable of shape ${shapeText(shape)}, built with the Variables' own ops so that gradients can flow through it`);
   }
-  expectTensor(label, (value as Variable).value, shape, 'a Variable');
+  expectTensor(label, (value as Variable).value, shape, 'a Variable', dtype);
   return value as Variable;
 }
 
