@@ -3,7 +3,7 @@
  * the three gradients written out by hand; shapes are drawn non-square (in ≠ out ≠ N), N = 1
  * included, so a transposed gradient or a missing sum over the batch shows. The empty batch
  * (N = 0) has a check of its own, so that the other checks' counterexamples shrink to the real
- * mistake rather than to the empty edge.
+ * mistake rather than to the empty edge. Inputs are float64, and so must every result be.
  */
 import fc from 'fast-check';
 import type * as Linear from '#target/week2/2.1-linear.ts';
@@ -35,7 +35,7 @@ const layers: fc.Arbitrary<Layer> = fc
     }),
   );
 
-/** Sums of a few float64 products: rounding is far below 1e-6 of the terms' size; float32 work still passes. */
+/** Sums of a few float64 products: rounding is far below 1e-6 of the terms' size (float32 intermediates would pass too; the dtype is checked on its own). */
 const tolerance = (scale: Nd): Tolerance => ({ abs: 1e-9, rel: 1e-6, scale: scale.data });
 const abs = (a: Nd): Nd => map(a, Math.abs);
 
@@ -79,7 +79,7 @@ export const checks = defineChecks<M>([
         const [n, outF] = xw.shape;
         const want = nd(xw.shape, xw.data.map((v, i) => v + l.bias.data[i % outF]));
         const scale = matmul(abs(l.x), transpose(abs(l.weight)));
-        expectClose(label, expectTensor(label, y, [n, outF]), want, tolerance(scale));
+        expectClose(label, expectTensor(label, y, [n, outF], 'a Tensor', 'float64'), want, tolerance(scale));
       }),
   },
   {
@@ -88,7 +88,7 @@ export const checks = defineChecks<M>([
     run: (impl) =>
       forAll(layers, (l) => {
         const { label, grads } = backward(impl, l);
-        const got = expectTensor(`${label}.x`, grads.x, l.x.shape, 'dL/dx, a Tensor');
+        const got = expectTensor(`${label}.x`, grads.x, l.x.shape, 'dL/dx, a Tensor', 'float64');
         expectClose(`${label}.x`, got, matmul(l.g, l.weight), tolerance(matmul(abs(l.g), abs(l.weight))));
       }),
   },
@@ -98,7 +98,7 @@ export const checks = defineChecks<M>([
     run: (impl) =>
       forAll(layers, (l) => {
         const { label, grads } = backward(impl, l);
-        const got = expectTensor(`${label}.weight`, grads.weight, l.weight.shape, 'dL/dW, a Tensor');
+        const got = expectTensor(`${label}.weight`, grads.weight, l.weight.shape, 'dL/dW, a Tensor', 'float64');
         const gt = transpose(l.g);
         expectClose(`${label}.weight`, got, matmul(gt, l.x), tolerance(matmul(abs(gt), abs(l.x))));
       }),
@@ -109,7 +109,7 @@ export const checks = defineChecks<M>([
     run: (impl) =>
       forAll(layers, (l) => {
         const { label, grads } = backward(impl, l);
-        const got = expectTensor(`${label}.bias`, grads.bias, l.bias.shape, 'dL/db, a Tensor');
+        const got = expectTensor(`${label}.bias`, grads.bias, l.bias.shape, 'dL/db, a Tensor', 'float64');
         expectClose(`${label}.bias`, got, columnSums(l.g), tolerance(columnSums(abs(l.g))));
       }),
   },
@@ -121,14 +121,14 @@ export const checks = defineChecks<M>([
         // the same layer, first with its one-row batch: zeros of the right shapes alone earn nothing
         const one: Layer = { ...l, x: nd([1, l.x.shape[1]], l.weight.data.slice(0, l.x.shape[1])), g: nd([1, l.g.shape[1]], l.bias.data) };
         const { label: first, grads: g1 } = backward(impl, one);
-        const dW = expectTensor(`${first}.weight`, g1.weight, l.weight.shape, 'dL/dW, a Tensor');
+        const dW = expectTensor(`${first}.weight`, g1.weight, l.weight.shape, 'dL/dW, a Tensor', 'float64');
         expectClose(`${first}.weight`, dW, matmul(transpose(one.g), one.x), tolerance(matmul(transpose(abs(one.g)), abs(one.x))));
         const { label, y } = forward(impl, l);
-        expectTensor(label, y, [0, l.weight.shape[0]]);
+        expectTensor(label, y, [0, l.weight.shape[0]], 'a Tensor', 'float64');
         const { label: back, grads } = backward(impl, l);
-        expectTensor(`${back}.x`, grads.x, l.x.shape, 'dL/dx, a Tensor');
-        expectClose(`${back}.weight`, expectTensor(`${back}.weight`, grads.weight, l.weight.shape, 'dL/dW, a Tensor'), nd(l.weight.shape), tolerance(nd(l.weight.shape)));
-        expectClose(`${back}.bias`, expectTensor(`${back}.bias`, grads.bias, l.bias.shape, 'dL/db, a Tensor'), nd(l.bias.shape), tolerance(nd(l.bias.shape)));
+        expectTensor(`${back}.x`, grads.x, l.x.shape, 'dL/dx, a Tensor', 'float64');
+        expectClose(`${back}.weight`, expectTensor(`${back}.weight`, grads.weight, l.weight.shape, 'dL/dW, a Tensor', 'float64'), nd(l.weight.shape), tolerance(nd(l.weight.shape)));
+        expectClose(`${back}.bias`, expectTensor(`${back}.bias`, grads.bias, l.bias.shape, 'dL/db, a Tensor', 'float64'), nd(l.bias.shape), tolerance(nd(l.bias.shape)));
       }, { numRuns: 10 }),
   },
 ]);

@@ -2,7 +2,8 @@
  * 2.2 — activation backward. Oracles in float64 written to be exact at every scale:
  * σ′(x) = e^−|x| / (1 + e^−|x|)² and tanh′(x) = 1 / cosh²(x) never form ∞/∞, so x = ±1000 has
  * a true answer (0) to compare with. At x = 0 exactly ReLU has no derivative; any subgradient
- * t·g with t in [0, 1] is accepted there (PyTorch picks 0).
+ * t·g with t in [0, 1] is accepted there (PyTorch picks 0). Inputs are float64, and so must the
+ * gradients be.
  */
 import fc from 'fast-check';
 import type * as Activations from '#target/week2/2.2-activations.ts';
@@ -21,10 +22,13 @@ const cases: fc.Arbitrary<{ x: Nd; g: Nd }> = ndArb(shapes({ minRank: 0, maxRank
   ndOf(x.shape, moderate()).map((g) => ({ x, g })),
 );
 
-/** Values of x where a careless formula overflows, with an upstream gradient of 1. */
-const traps = (...xs: number[]) => [{ x: nd([xs.length], xs), g: nd([xs.length], xs.map(() => 1)) }];
+/** The shapes the guide names as edge cases: a scalar (rank 0) and an empty tensor. */
+const EDGES = [{ x: nd([], [-0.5]), g: nd([], [2]) }, { x: nd([0, 3]), g: nd([0, 3]) }];
 
-/** One product g·f′(x) per element: float64 gives ~1e-16 relative; 1e-6 leaves room for float32 work. */
+/** Values of x where a careless formula overflows, with an upstream gradient of 1; then the edge shapes. */
+const traps = (...xs: number[]) => [{ x: nd([xs.length], xs), g: nd([xs.length], xs.map(() => 1)) }, ...EDGES];
+
+/** One product g·f′(x) per element: float64 gives ~1e-16 relative; 1e-6 leaves room for float32 intermediates. */
 const TOLERANCE: Tolerance = { abs: 1e-12, rel: 1e-6 };
 
 function sigmoidPrime(x: number): number {
@@ -40,7 +44,7 @@ function checkBackward(impl: M, name: Name, derivative: (x: number) => number, c
     { name: 'gradOutput', value: toTensor(c.g) },
   ];
   const label = describeCall(name, args);
-  const got = expectTensor(label, call(label, args, () => impl[name](args[0].value, args[1].value)), c.x.shape);
+  const got = expectTensor(label, call(label, args, () => impl[name](args[0].value, args[1].value)), c.x.shape, 'a Tensor', 'float64');
   const values = got.data();
   const want = nd(c.x.shape, c.x.data.map((x, i) => {
     const g = c.g.data[i];
@@ -58,7 +62,7 @@ export const checks = defineChecks<M>([
     points: 3,
     run: (impl) =>
       forAll(cases, (c) => checkBackward(impl, 'reluBackward', (x) => (x > 0 ? 1 : 0), c, true), {
-        examples: [{ x: nd([4], [-2, 0, 3, 1000]), g: nd([4], [5, -1, -2, 0.5]) }],
+        examples: [{ x: nd([4], [-2, 0, 3, 1000]), g: nd([4], [5, -1, -2, 0.5]) }, ...EDGES],
       }),
   },
   {

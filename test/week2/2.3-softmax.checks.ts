@@ -2,8 +2,9 @@
  * 2.3 — stable softmax. Oracle: the float64 softmax of each line with its max subtracted
  * (softmax-family.ts). Inputs reach ±10 000, where exp overflows, and the classic traps are
  * always tried first: [1000, 1000], [−1000, −1000] and rows of very different scale. Lines of
- * length 1 and empty batches come up among the generated shapes. Every check compares with the
- * oracle, so an answer that is merely well-formed (all 1/C, say) earns nothing.
+ * length 1 and empty batches come up among the generated shapes, and are always tried. Every
+ * check compares with the oracle, so an answer that is merely well-formed (all 1/C, say) earns
+ * nothing. Inputs are float64, and so must the result be.
  */
 import fc from 'fast-check';
 import type * as Softmax from '#target/week2/2.3-softmax.ts';
@@ -18,7 +19,7 @@ import { type LineCase, lineCases, softmaxNd } from './softmax-family.ts';
 
 type M = typeof Softmax;
 
-/** Probabilities in [0, 1]: float64 work is exact to ~1e-16; 1e-6 still accepts float32 intermediates. */
+/** Probabilities in [0, 1]: float64 work is exact to ~1e-16; 1e-6 still accepts float32 intermediates (the result's dtype is checked on its own). */
 const TOLERANCE: Tolerance = { abs: 1e-6, rel: 1e-6 };
 
 function run(impl: M, c: LineCase, withDim = true) {
@@ -26,7 +27,7 @@ function run(impl: M, c: LineCase, withDim = true) {
   const args = withDim ? [{ name: 'x', value: x }, { name: 'dim', value: c.dim }] : [{ name: 'x', value: x }];
   const label = describeCall('softmax', args);
   const out = call(label, args, () => (withDim ? impl.softmax(x, c.dim) : impl.softmax(x)));
-  return { label, y: expectTensor(label, out, c.x.shape) };
+  return { label, y: expectTensor(label, out, c.x.shape, 'a Tensor', 'float64') };
 }
 
 const oracle = (impl: M, c: LineCase, withDim = true): void => {
@@ -35,6 +36,8 @@ const oracle = (impl: M, c: LineCase, withDim = true): void => {
 };
 
 const row = (...v: number[]): LineCase => ({ x: nd([1, v.length], v), dim: -1 });
+/** A line of length 1 (probability 1) and an empty batch (no lines at all). */
+const EDGES: LineCase[] = [{ x: nd([2, 1], [3, -7]), dim: 1 }, { x: nd([0, 3]), dim: -1 }];
 
 export const checks = defineChecks<M>([
   {
@@ -45,7 +48,7 @@ export const checks = defineChecks<M>([
   {
     name: 'softmax along any dim, negative dims counting from the end',
     points: 2,
-    run: (impl) => forAll(lineCases(moderate(10)), (c) => oracle(impl, c)),
+    run: (impl) => forAll(lineCases(moderate(10)), (c) => oracle(impl, c), { examples: EDGES }),
   },
   {
     name: 'softmax stays finite for huge scores: softmax([1000, 1000]) = [0.5, 0.5]',

@@ -3,7 +3,8 @@
  * Jacobian of each line multiplied out term by term, and central differences of
  * x ↦ Σ g ⊙ f(x). A metering backend (in the runner: sandbox/runner.ts) sees every tensor the exercise
  * allocates, so building the [C, C] Jacobian shows even when its numbers are right. Lines of
- * length 1 (gradient 0) and empty batches come up among the generated shapes.
+ * length 1 (gradient 0) and empty batches come up among the generated shapes, and are always
+ * tried. The default dim is the last. Inputs are float64, and so must the gradients be.
  */
 import fc from 'fast-check';
 import type * as SoftmaxBackward from '#target/week2/2.5-softmax-backward.ts';
@@ -27,6 +28,9 @@ interface VjpCase extends LineCase {
 const withGradient = (cases: fc.Arbitrary<LineCase>): fc.Arbitrary<VjpCase> =>
   cases.chain((c) => ndOf(c.x.shape, moderate()).map((g) => ({ ...c, g })));
 
+/** A line of length 1 (whose gradient is 0, whatever g) and an empty batch (no lines at all). */
+const EDGES: VjpCase[] = [{ x: nd([2, 1], [3, -7]), g: nd([2, 1], [1.5, -2]), dim: 1 }, { x: nd([0, 3]), g: nd([0, 3]), dim: -1 }];
+
 /** Sums of C products of numbers below 10: float64 error ~1e-14; 1e-6 leaves room for float32 work. */
 const TOLERANCE: Tolerance = { abs: 1e-7, rel: 1e-6 };
 
@@ -48,13 +52,14 @@ const ORACLES: Record<Name, { forward: (x: Nd, dim: number) => Nd; vjp: (c: VjpC
   logSoftmaxBackward: { forward: logSoftmaxNd, vjp: (c) => vjpByJacobian(c, (p, i, j) => delta(i, j) - p[j]) },
 };
 
-function run(impl: M, name: Name, c: VjpCase) {
-  const y = toTensor(ORACLES[name].forward(c.x, c.dim));
+/** name(y, g, dim), or name(y, g) with the default dim (the last) when `withDim` is false. */
+function run(impl: M, name: Name, c: VjpCase, withDim = true) {
+  const y = toTensor(ORACLES[name].forward(c.x, withDim ? c.dim : -1));
   const g = toTensor(c.g);
-  const args = [{ name: 'y', value: y }, { name: 'gradOutput', value: g }, { name: 'dim', value: c.dim }];
+  const args = [{ name: 'y', value: y }, { name: 'gradOutput', value: g }, ...(withDim ? [{ name: 'dim', value: c.dim }] : [])];
   const label = describeCall(name, args);
-  const out = call(label, args, () => impl[name](y, g, c.dim));
-  return { label, dx: expectTensor(label, out, c.x.shape), size: c.x.data.length };
+  const out = call(label, args, () => (withDim ? impl[name](y, g, c.dim) : impl[name](y, g)));
+  return { label, dx: expectTensor(label, out, c.x.shape, 'dL/dx, a Tensor', 'float64'), size: c.x.data.length };
 }
 
 /** (φ(x + h) − φ(x − h)) / 2h for φ(x) = Σ g ⊙ f(x), one coordinate at a time. */
@@ -74,22 +79,30 @@ const both = (check: (name: Name) => void): void => {
 
 export const checks = defineChecks<M>([
   {
-    name: 'softmaxBackward equals the vector-Jacobian product of softmax, along any dim',
+    name: 'softmaxBackward equals the vector-Jacobian product of softmax, along any dim, the last by default',
     points: 3,
     run: (impl) =>
       forAll(withGradient(lineCases(moderate(10))), (c) => {
         const { label, dx } = run(impl, 'softmaxBackward', c);
         expectClose(label, dx, ORACLES.softmaxBackward.vjp(c), TOLERANCE);
-      }),
+        // the same gradient without a dim: the signature's default is the last dim (when that has entries)
+        if (c.x.shape.at(-1)! === 0) return;
+        const byDefault = run(impl, 'softmaxBackward', c, false);
+        expectClose(byDefault.label, byDefault.dx, ORACLES.softmaxBackward.vjp({ ...c, dim: -1 }), TOLERANCE);
+      }, { examples: EDGES }),
   },
   {
-    name: 'logSoftmaxBackward equals the vector-Jacobian product of logsoftmax, along any dim',
+    name: 'logSoftmaxBackward equals the vector-Jacobian product of logsoftmax, along any dim, the last by default',
     points: 3,
     run: (impl) =>
       forAll(withGradient(lineCases(moderate(10))), (c) => {
         const { label, dx } = run(impl, 'logSoftmaxBackward', c);
         expectClose(label, dx, ORACLES.logSoftmaxBackward.vjp(c), TOLERANCE);
-      }),
+        // the same gradient without a dim: the signature's default is the last dim (when that has entries)
+        if (c.x.shape.at(-1)! === 0) return;
+        const byDefault = run(impl, 'logSoftmaxBackward', c, false);
+        expectClose(byDefault.label, byDefault.dx, ORACLES.logSoftmaxBackward.vjp({ ...c, dim: -1 }), TOLERANCE);
+      }, { examples: EDGES }),
   },
   {
     name: 'both agree with central differences of x ↦ Σ g ⊙ f(x)',

@@ -2,6 +2,7 @@
  * 2.6 — cross-entropy and its gradient. Oracles in float64: the mean of −logsoftmax at the
  * targets, and (softmax − onehot)/N row by row. A metamorphic check — the same batch twice over
  * must give the same loss and half the gradient per row — pins down the mean over the batch.
+ * Logits are float64, and so must the loss and the gradient be.
  */
 import fc from 'fast-check';
 import { tensor } from '@gradschool/tensor';
@@ -53,8 +54,8 @@ function run(impl: M, name: 'crossEntropy' | 'crossEntropyBackward', b: Batch) {
   const label = describeCall(name, args);
   const out = call(label, args, () => impl[name](logits, targets));
   return name === 'crossEntropy'
-    ? { label, out: expectTensor(label, out, [], 'a scalar Tensor') }
-    : { label, out: expectTensor(label, out, b.logits.shape, 'dL/dlogits, a Tensor') };
+    ? { label, out: expectTensor(label, out, [], 'a scalar Tensor', 'float64') }
+    : { label, out: expectTensor(label, out, b.logits.shape, 'dL/dlogits, a Tensor', 'float64') };
 }
 
 const checkLoss = (impl: M, b: Batch): void => {

@@ -3,6 +3,7 @@
  * derivative) in float64, an independent method from the student's reverse mode. Random
  * programs reuse earlier results freely, so their graphs have shared nodes and diamonds:
  * gradients must accumulate, and each node must run its backward step exactly once, in order.
+ * Operands may be Values or plain numbers (a.sub(2)), and both are tried for every binary operation.
  */
 import fc from 'fast-check';
 import type * as Engine from '#target/week2/2.7-value.ts';
@@ -159,13 +160,15 @@ interface Primitive {
   db: (a: number, b: number) => number;
   /** Which inputs the operation may take. */
   domain: (a: number, b: number) => boolean;
+  /** For a binary operation: the same with b given as a plain number (the signature takes `Value | number`). */
+  withNumber?: (a: Value, b: number) => Value;
 }
 
 const PRIMITIVES: Primitive[] = [
-  { text: 'a.add(b)', apply: (a, b) => a.add(b), value: (a, b) => a + b, da: () => 1, db: () => 1, domain: () => true },
-  { text: 'a.mul(b)', apply: (a, b) => a.mul(b), value: (a, b) => a * b, da: (_a, b) => b, db: (a) => a, domain: () => true },
-  { text: 'a.sub(b)', apply: (a, b) => a.sub(b), value: (a, b) => a - b, da: () => 1, db: () => -1, domain: () => true },
-  { text: 'a.div(b)', apply: (a, b) => a.div(b), value: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -a / (b * b), domain: (_a, b) => Math.abs(b) > 0.1 },
+  { text: 'a.add(b)', apply: (a, b) => a.add(b), withNumber: (a, b) => a.add(b), value: (a, b) => a + b, da: () => 1, db: () => 1, domain: () => true },
+  { text: 'a.mul(b)', apply: (a, b) => a.mul(b), withNumber: (a, b) => a.mul(b), value: (a, b) => a * b, da: (_a, b) => b, db: (a) => a, domain: () => true },
+  { text: 'a.sub(b)', apply: (a, b) => a.sub(b), withNumber: (a, b) => a.sub(b), value: (a, b) => a - b, da: () => 1, db: () => -1, domain: () => true },
+  { text: 'a.div(b)', apply: (a, b) => a.div(b), withNumber: (a, b) => a.div(b), value: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -a / (b * b), domain: (_a, b) => Math.abs(b) > 0.1 },
   { text: 'a.pow(3)', apply: (a) => a.pow(3), value: (a) => a ** 3, da: (a) => 3 * a * a, db: () => 0, domain: () => true },
   { text: 'a.pow(-0.5)', apply: (a) => a.pow(-0.5), value: (a) => a ** -0.5, da: (a) => -0.5 * a ** -1.5, db: () => 0, domain: (a) => a > 0.1 },
   { text: 'a.neg()', apply: (a) => a.neg(), value: (a) => -a, da: () => -1, db: () => 0, domain: () => true },
@@ -176,6 +179,8 @@ const PRIMITIVES: Primitive[] = [
 ];
 
 const pairs = fc.tuple(moderate(4), moderate(4));
+/** Always tried: a = 0 (a.pow(3)'s derivative 3a² written as 3·out/a is 0/0 there), and negative operands. */
+const PAIR_EXAMPLES: [number, number][] = [[0, 1.5], [-1.25, -0.5]];
 
 /** `got; expected want`, with enough digits to tell them apart. */
 const differ = (got: unknown, want: number): string => {
@@ -200,10 +205,17 @@ export const checks = defineChecks<M>([
             throw new CheckFailure(`${label} changed an operand: now a = (data ${num(a.data)}, grad ${num(a.grad)}), b = (data ${num(b.data)}, grad ${num(b.grad)}). Operations make a new Value and leave their inputs alone.`);
           }
         }
+        // operands may be plain numbers: b given as a number, for every binary operation
+        for (const p of PRIMITIVES.filter((q) => q.withNumber && q.domain(x, y))) {
+          const label = `${p.text.replace('(b)', `(${num(y)})`)} with a = Value(${num(x)})`;
+          const a = new impl.Value(x);
+          const out = call(label, [], () => p.withNumber!(a, y));
+          if (!within(out?.data, p.value(x, y), TOLERANCE)) throw new CheckFailure(`${label} gave data ${differ(out?.data, p.value(x, y))}`);
+        }
         const label = `Value(${num(x)}).add(${num(y)}).mul(2)`;
         const out = call(label, [], () => new impl.Value(x).add(y).mul(2));
         if (!within(out?.data, (x + y) * 2, TOLERANCE)) throw new CheckFailure(`${label} gave data ${differ(out?.data, (x + y) * 2)}`);
-      }),
+      }, { examples: PAIR_EXAMPLES }),
   },
   {
     name: 'each operation backpropagates its local derivative',
@@ -218,8 +230,14 @@ export const checks = defineChecks<M>([
           for (const [name, got, want] of [['a', a.grad, p.da(x, y)], ['b', b.grad, p.db(x, y)]] as const) {
             if (!within(got, want, TOLERANCE)) throw new CheckFailure(`${label}, ${name}.grad is ${differ(got, want)} (∂c/∂${name})`);
           }
+          if (!p.withNumber) continue;
+          // the same with b a plain number: a still receives ∂c/∂a
+          const c = new impl.Value(x);
+          const withNumber = `after c = ${p.text.replace('(b)', `(${num(y)})`)} with a = Value(${num(x)}); c.backward()`;
+          call(withNumber, [], () => p.withNumber!(c, y).backward());
+          if (!within(c.grad, p.da(x, y), TOLERANCE)) throw new CheckFailure(`${withNumber}, a.grad is ${differ(c.grad, p.da(x, y))} (∂c/∂a)`);
         }
-      }),
+      }, { examples: PAIR_EXAMPLES }),
   },
   {
     name: 'gradients accumulate over every use of a value (x·x, x + x, x·y + x)',

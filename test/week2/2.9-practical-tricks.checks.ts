@@ -1,10 +1,14 @@
 /**
  * 2.9 — practical tricks. Standardisation against float64 column statistics (population std)
- * on data with well-separated values and some constant columns. He initialisation by its
- * statistics: with n ≥ 1024 draws, the sample mean and variance must lie within 6 standard
- * errors of 0 and 2/fanIn — any zero-mean distribution with that variance passes (normal or
- * uniform), Xavier's 1/fanIn or a fan-out variance does not. Minibatches by the partition
- * they must form and by their dependence on the generator.
+ * on data with well-separated values and some constant columns, with training stats applied to
+ * new data (a column constant in training included: divided by 1, not by a tiny epsilon). He
+ * initialisation by its statistics: with n ≥ 1024 draws, the sample mean and variance must lie
+ * within 6 standard errors of 0 and 2/fanIn — any zero-mean distribution with that variance
+ * passes (normal, uniform or ±√(2/fanIn)), Xavier's 1/fanIn or a fan-out variance does not — and
+ * by its dependence on the generator. Minibatches by the partition they must form, by their
+ * dependence on the generator, and by the statistics of the order over many epochs: a uniformly
+ * random order has one fixed point per epoch on average and moves an index (n² − 1)/3n places
+ * on average, which a shuffle within batches, a rotation or an off-by-one Fisher–Yates does not.
  */
 import fc from 'fast-check';
 import { Generator, type Tensor } from '@gradschool/tensor';
@@ -63,9 +67,9 @@ function standardize(impl: M, x: Nd, stats?: { mean: Nd; std: Nd }) {
   const d = x.shape[1];
   return {
     label,
-    x: expectTensor(`${label}.x`, out?.x, x.shape),
-    mean: expectTensor(`${label}.mean`, out?.mean, [d], 'the feature means, a Tensor'),
-    std: expectTensor(`${label}.std`, out?.std, [d], 'the feature stds, a Tensor'),
+    x: expectTensor(`${label}.x`, out?.x, x.shape, 'a Tensor', 'float64'),
+    mean: expectTensor(`${label}.mean`, out?.mean, [d], 'the feature means, a Tensor', 'float64'),
+    std: expectTensor(`${label}.std`, out?.std, [d], 'the feature stds, a Tensor', 'float64'),
   };
 }
 
@@ -91,6 +95,49 @@ function minibatches(impl: M, n: number, batchSize: number, gen: Generator, text
 
 const fans = fc.tuple(fc.integer({ min: 32, max: 200 }), fc.integer({ min: 32, max: 200 }));
 
+/** Epochs drawn from one generator for the statistics of the order. */
+const EPOCHS = 50;
+
+/**
+ * Over EPOCHS calls with one gen, the order (the batches one after the other) must look uniformly
+ * random, judged by two statistics, each within 6 standard errors. The number of fixed points
+ * (index i at position i) of a uniform permutation has mean 1 and variance 1, whatever n; an
+ * off-by-one Fisher–Yates (Sattolo's algorithm: j < i) or a rotation never leaves one. Spearman's
+ * footrule Σ|position − index| has mean (n² − 1)/3 and variance (n + 1)(2n² + 7)/45 (Diaconis &
+ * Graham, 1977); a shuffle within batches moves indices only a few places, a few swaps hardly any.
+ */
+function uniformOrder(impl: M, n: number, size: number, seed: number): void {
+  const gen = new Generator(seed);
+  let fixed = 0;
+  let moved = 0;
+  for (let e = 0; e < EPOCHS; e++) {
+    const { label, batches } = minibatches(impl, n, size, gen, e === 0 ? `gen = new Generator(${seed})` : 'the same gen');
+    const order = batches.flat();
+    if (order.length !== n || new Set(order).size !== n || order.some((v) => !Number.isInteger(v) || v < 0 || v >= n)) {
+      throw new CheckFailure(`${label} gave ${show(batches)}: every index from 0 to ${n - 1} must appear exactly once`);
+    }
+    order.forEach((v, i) => {
+      if (v === i) fixed++;
+      moved += Math.abs(v - i);
+    });
+  }
+  const calls = `minibatches(${n}, ${size}, gen) called ${EPOCHS} times with gen = new Generator(${seed})`;
+  if (Math.abs(fixed - EPOCHS) > 6 * Math.sqrt(EPOCHS)) {
+    throw new CheckFailure(
+      `${calls} left ${fixed} indices at their own position in all (${num(fixed / EPOCHS)} per epoch); a uniformly random order leaves 1 per epoch on average ` +
+        `(${EPOCHS} ± ${num(6 * Math.sqrt(EPOCHS))} over ${EPOCHS} epochs). Every order must be equally likely: gen.permutation(n) draws one.`,
+    );
+  }
+  const mean = (n * n - 1) / 3;
+  const error = Math.sqrt(((n + 1) * (2 * n * n + 7)) / 45 / EPOCHS);
+  if (Math.abs(moved / EPOCHS - mean) > 6 * error) {
+    throw new CheckFailure(
+      `${calls} moved the indices ${num(moved / EPOCHS / n)} places from where they started, on average; in a uniformly random order of ${n} they move ` +
+        `${num(mean / n)} places (± ${num((6 * error) / n)} over ${EPOCHS} epochs). Shuffle the whole order, so that any example can land in any batch.`,
+    );
+  }
+}
+
 export const checks = defineChecks<M>([
   {
     name: 'standardize gives each column mean 0 and std 1 (population std), and returns the stats',
@@ -113,6 +160,10 @@ export const checks = defineChecks<M>([
         const got = standardize(impl, other, stats);
         expectClose(`${got.label}.x`, got.x, rescaled(other, stats.mean, stats.std), TOLERANCE);
         expectClose(`${got.label}.mean`, got.mean, stats.mean, TOLERANCE);
+        expectClose(`${got.label}.std`, got.std, stats.std, TOLERANCE);
+      }, {
+        // the second column is constant in training (std 0), not in the new data: divided by 1, it keeps its spread
+        examples: [[nd([2, 2], [1, 7, 3, 7]), nd([2, 2], [2, 5, 0, 9])]],
       }),
   },
   {
@@ -143,15 +194,26 @@ export const checks = defineChecks<M>([
       }, { numRuns: 25 }),
   },
   {
-    name: 'heInit draws from the generator: the same seed gives the same weights, another seed others',
+    name: 'heInit draws from the generator: the same seed gives the same weights; another seed, or the next call, others',
     points: 1,
     run: (impl) =>
       forAll(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), seeds()), ([fanIn, fanOut, seed]) => {
         const a = heInit(impl, fanIn, fanOut, seed);
         const b = heInit(impl, fanIn, fanOut, seed).w.data();
         if (a.w.data().some((v, i) => !Object.is(v, b[i]))) throw new CheckFailure(`${a.label} gave different weights when called twice: draw every number from gen, not Math.random`);
-        const c = heInit(impl, fanIn, fanOut, seed + 1).w.data();
-        if (fanIn * fanOut > 1 && a.w.data().every((v, i) => v === c[i])) throw new CheckFailure(`${a.label} and the same call with seed ${seed + 1} gave identical weights: the generator must decide them`);
+        // Other weights are compared over at least 64 of them: a correct He initialiser may draw each weight from
+        // two values (±√(2/fanIn)), and two seeds then agree on all of them with probability 2⁻⁶⁴ — on a 2×1 layer, 1/4.
+        const rows = Math.max(fanOut, Math.ceil(64 / fanIn));
+        const one = heInit(impl, fanIn, rows, seed);
+        const other = heInit(impl, fanIn, rows, seed + 1).w.data();
+        if (one.w.data().every((v, i) => v === other[i])) throw new CheckFailure(`${one.label} and the same call with seed ${seed + 1} gave identical weights: the generator must decide them`);
+        const gen = new Generator(seed);
+        const label = `heInit(${fanIn}, ${rows}, gen)`;
+        const first = expectTensor(`${label} with gen = new Generator(${seed})`, call(label, [], () => impl.heInit(fanIn, rows, gen)), [rows, fanIn]).data();
+        const next = expectTensor(`${label} called again with the same gen`, call(label, [], () => impl.heInit(fanIn, rows, gen)), [rows, fanIn]).data();
+        if (first.every((v, i) => v === next[i])) {
+          throw new CheckFailure(`${label} called twice with the same gen = new Generator(${seed}) gave the same weights both times: draw from gen itself, so that two layers initialised from one generator get different weights`);
+        }
       }),
   },
   {
@@ -165,12 +227,15 @@ export const checks = defineChecks<M>([
         if (sizes.join() !== want.join()) throw new CheckFailure(`${label} gave batches of sizes [${sizes.join(', ')}]; expected [${want.join(', ')}]`);
         const all = batches.flat().sort((a, b) => a - b);
         if (all.some((v, i) => v !== i)) throw new CheckFailure(`${label} gave ${show(batches)}: every index from 0 to ${n - 1} must appear exactly once`);
+      }, {
+        // no examples (no batches), batchSize above n (one smaller batch), n a multiple of batchSize (no smaller one), batches of 1
+        examples: [[0, 3, 1], [7, 10, 2], [12, 4, 3], [5, 1, 4]],
       }),
   },
   {
     name: 'minibatches are shuffled by the generator: within and across batches, afresh on every call',
     points: 1,
-    run: (impl) =>
+    run: (impl) => {
       forAll(fc.tuple(fc.integer({ min: 20, max: 60 }), fc.integer({ min: 4, max: 10 }), seeds()), ([n, size, seed]) => {
         const text = `new Generator(${seed})`;
         const first = minibatches(impl, n, size, new Generator(seed), text);
@@ -179,12 +244,18 @@ export const checks = defineChecks<M>([
         if (first.batches.every((b) => b.every((v, i) => i === 0 || v > b[i - 1]))) {
           throw new CheckFailure(`${first.label} gave ${show(first.batches)}: every batch is in increasing order, so the examples were not shuffled`);
         }
+        // batch k of an unshuffled order holds k·size … (k + 1)·size − 1: shuffling inside each batch keeps them there
+        if (first.batches.every((b) => b.every((v) => Math.floor(v / size) === Math.floor(b[0] / size)))) {
+          throw new CheckFailure(`${first.label} gave ${show(first.batches)}: each batch holds the same examples as without shuffling, only reordered; shuffle the whole order, then cut it into batches`);
+        }
         const gen = new Generator(seed);
         const epoch1 = minibatches(impl, n, size, gen, 'gen').batches;
         const epoch2 = minibatches(impl, n, size, gen, 'the same gen');
         if (JSON.stringify(epoch1) === JSON.stringify(epoch2.batches)) {
           throw new CheckFailure(`${epoch2.label} repeated the previous epoch's order; each call must draw a fresh order from gen`);
         }
-      }, { numRuns: 20 }),
+      }, { numRuns: 12 });
+      forAll(fc.tuple(fc.integer({ min: 20, max: 60 }), fc.integer({ min: 4, max: 10 }), seeds()), ([n, size, seed]) => uniformOrder(impl, n, size, seed), { numRuns: 2 });
+    },
   },
 ]);
