@@ -134,6 +134,8 @@ function rewriteManifests(to: string): void {
   const pkg = readJson(path.join(to, 'package.json'));
   pkg.workspaces = (pkg.workspaces as string[]).filter((w) => w !== 'solutions');
   for (const s of INSTRUCTOR_SCRIPTS) delete pkg.scripts?.[s];
+  // a student's `npm test` is their grade, not the library's Deno and browser suites
+  pkg.scripts.test = 'turbo run test';
   writeJson(path.join(to, 'package.json'), pkg);
 
   const lockFile = path.join(to, 'package-lock.json');
@@ -150,7 +152,7 @@ function rewriteManifests(to: string): void {
     const file = path.join(to, 'packages', name, 'package.json');
     if (!existsSync(file)) continue;
     const lib = readJson(file);
-    for (const s of ['test', 'test:deno']) delete lib.scripts?.[s];
+    for (const s of ['test', 'test:deno', 'test:browser']) delete lib.scripts?.[s];
     writeJson(file, lib);
   }
 

@@ -51,11 +51,16 @@ describe('a student release', () => {
     const testPkg = JSON.parse(readFileSync(path.join(copy, 'test', 'package.json'), 'utf8'));
     expect(testPkg.scripts.test).toBe('tsx bin/grade.ts');
     expect(testPkg.scripts['test:solutions']).toBeUndefined();
-    // `npx turbo test` is the grader alone
+    // `npx turbo test` and `npm test` are the grader alone
+    expect(pkg.scripts.test).toBe('turbo run test');
     for (const lib of readdirSync(path.join(copy, 'packages'))) {
       const scripts = JSON.parse(readFileSync(path.join(copy, 'packages', lib, 'package.json'), 'utf8')).scripts ?? {};
-      expect(scripts.test, lib).toBeUndefined();
+      for (const suite of ['test', 'test:deno', 'test:browser']) expect(scripts[suite], `${lib} ${suite}`).toBeUndefined();
     }
+    expect(readFileSync(path.join(copy, 'README.md'), 'utf8')).toContain('npm run course');
+    expect(files(copy).filter((f) => f.startsWith(path.join('test', 'stubs'))).sort()).toEqual(
+      [...EXERCISES.map((e) => path.join('test', 'stubs', e.file)), path.join('test', 'stubs', 'not-implemented.ts')].sort(),
+    );
   });
 
   test('grades cleanly: 0 points, every check "not implemented", exit 0, a Gradescope file', () => {
