@@ -107,7 +107,7 @@ describe('a misbehaving submission', () => {
   });
 
   test('a wrong type of result and a thrown error are explained', () => {
-    expect(check('2.5', 'softmaxBackward equals').message).toMatch(/returned an array; expected (dL\/dx, )?a Tensor of shape \[2,1\]/);
+    expect(check('2.5', 'softmaxBackward equals').message).toMatch(/returned an array; expected (dL\/dx, )?a Tensor of shape \[/);
     expect(check('2.5', 'logSoftmaxBackward equals').message).toContain('threw TypeError: cannot read properties of undefined');
   });
 
