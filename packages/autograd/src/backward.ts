@@ -3,7 +3,7 @@
  * order, so each Variable's gradient is complete (summed over every use) before its own
  * node passes it on to its inputs.
  */
-import { formatShape, ones, type Tensor, zeros } from '@gradschool/tensor';
+import { formatShape, ones, Tensor, zeros } from '@gradschool/tensor';
 import { withGradMode } from './grad-mode.ts';
 import { releasedError } from './node.ts';
 import { Variable } from './variable.ts';
@@ -45,7 +45,13 @@ function topologicalOrder(root: Variable): Variable[] {
   return order;
 }
 
-function seedFor(op: string, output: Variable, gradOutput: Tensor | undefined): Variable {
+/** How each entry point takes a gradient for a non-scalar output, for its error message. */
+const HOW_TO_PASS: Record<'backward' | 'gradients', (shape: string) => string> = {
+  backward: (shape) => `pass a Tensor of shape ${shape}, as in y.backward(gradient), or reduce the output to a scalar first, as in y.sum().backward()`,
+  gradients: (shape) => `pass it as { gradOutput } (a Tensor of shape ${shape}), or reduce the output to a scalar first, as in gradients(y.sum(), inputs)`,
+};
+
+function seedFor(op: 'backward' | 'gradients', output: Variable, gradOutput: Tensor | undefined): Variable {
   if (!output.requiresGrad) {
     throw new Error(
       `${op}: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad`,
@@ -53,12 +59,19 @@ function seedFor(op: string, output: Variable, gradOutput: Tensor | undefined): 
   }
   if (gradOutput === undefined) {
     if (output.size !== 1) {
+      const shape = formatShape(output.shape);
       throw new Error(
-        `${op}: an implicit gradient needs a scalar output, but this one has shape ${formatShape(output.shape)}; ` +
-          'pass the gradient of the loss with respect to it (same shape) as the first argument',
+        `${op}: this output has shape ${shape}, not one element, so ${op} needs the gradient of the loss with respect to it: ${HOW_TO_PASS[op](shape)}`,
       );
     }
     return new Variable(ones(output.shape, { dtype: output.dtype }));
+  }
+  if (!(gradOutput instanceof Tensor)) {
+    const wrong: unknown = gradOutput;
+    const must = `${op}: the gradient must be a Tensor${op === 'backward' ? ' or a Variable' : ''} of shape ${formatShape(output.shape)} (the output's)`;
+    if (wrong instanceof Variable) throw new TypeError(`${must}, got a Variable; pass its .value (its own graph is not differentiated)`);
+    const got = wrong === null ? 'null' : Array.isArray(wrong) ? 'an array' : typeof wrong === 'object' ? 'an object' : `a ${typeof wrong}`;
+    throw new TypeError(`${must}, got ${got}; wrap it with tensor(...)`);
   }
   if (formatShape(gradOutput.shape) !== formatShape(output.shape)) {
     throw new Error(`${op}: the gradient has shape ${formatShape(gradOutput.shape)} but the output has shape ${formatShape(output.shape)}`);
@@ -96,10 +109,11 @@ function propagate(root: Variable, seed: Variable, retainGraph: boolean, keep: (
 
 /**
  * `output.backward(gradient)`: accumulate into the `grad` of every leaf that requires grad, and
- * of every intermediate that asked with `retainGrad()`.
+ * of every intermediate that asked with `retainGrad()`. A Variable as the gradient gives its value
+ * (as in PyTorch, where backward(gradient) without create_graph does not differentiate through it).
  */
-export function backward(output: Variable, gradient: Tensor | undefined, options: BackwardOptions): void {
-  const seed = seedFor('backward', output, gradient);
+export function backward(output: Variable, gradient: Tensor | Variable | undefined, options: BackwardOptions): void {
+  const seed = seedFor('backward', output, gradient instanceof Variable ? gradient.value : gradient);
   const grads = withGradMode(false, () => propagate(output, seed, options.retainGraph ?? false, (v) => v.isLeaf || v.retainsGrad));
   for (const [v, g] of grads) {
     v.grad = v.grad ? v.grad.add(g.value) : g.value.contiguous();

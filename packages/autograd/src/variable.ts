@@ -92,12 +92,13 @@ export class Variable {
 
   /**
    * Gradients of this Variable with respect to every leaf that requires one, added to their `grad`.
-   * A scalar needs no `gradient`; otherwise pass dL/dthis (same shape). The graph is freed afterwards
-   * unless `retainGraph` is set. `backward({ retainGraph: true })` is accepted too.
+   * A scalar needs no `gradient`; otherwise pass dL/dthis (same shape), a Tensor or a Variable (its
+   * value is used). The graph is freed afterwards unless `retainGraph` is set.
+   * `backward({ retainGraph: true })` is accepted too.
    */
-  backward(gradient?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
-    if (gradient instanceof Tensor || gradient === undefined) backward(this, gradient, options);
-    else backward(this, undefined, gradient);
+  backward(gradient?: Tensor | Variable | BackwardOptions, options: BackwardOptions = {}): void {
+    if (isOptions(gradient)) backward(this, undefined, gradient);
+    else backward(this, gradient, options);
   }
 
   /** The same value with no history: gradients stop here. */
@@ -179,6 +180,10 @@ export class Variable {
   gather(dim: number, index: Tensor): Variable { return ix.gather(this, dim, index); }
   indexSelect(dim: number, index: Tensor | readonly number[]): Variable { return ix.indexSelect(this, dim, index); }
 }
+
+/** backward's options object, told apart from a gradient (anything else is checked as a gradient, and refused by name). */
+const isOptions = (x: unknown): x is BackwardOptions =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && !(x instanceof Variable);
 
 /** Accept both `reshape(2, 3)` and `reshape([2, 3])`. */
 const shapeArgs = (args: number[] | [readonly number[]]): number[] =>

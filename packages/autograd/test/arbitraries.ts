@@ -46,9 +46,12 @@ export function randomTensor(shape: readonly number[], seed: number, { scale = 1
   return z;
 }
 
-/** A dim argument for a tensor of rank `rank`: undefined (all), one axis (maybe negative), or a list. */
+/**
+ * A dim argument for a tensor of rank `rank`: undefined (all), one axis (maybe negative), or a list.
+ * A 0-d tensor has dim 0 (alias -1) too, as in PyTorch: it folds the one element.
+ */
 export function dimsArb(rank: number): fc.Arbitrary<number | number[] | undefined> {
-  if (rank === 0) return fc.constant(undefined);
+  if (rank === 0) return fc.constantFrom(undefined, 0, -1, [0]);
   const axis = fc.integer({ min: -rank, max: rank - 1 });
   const list = fc.subarray([...Array(rank).keys()], { minLength: 1 });
   return fc.oneof(fc.constant(undefined), axis, list);

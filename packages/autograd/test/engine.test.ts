@@ -1,7 +1,9 @@
 /** The engine's contract: accumulation, shared nodes, graph release, noGrad, detach, and its errors. */
+import { fc, test } from '@fast-check/vitest';
 import { tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
 import { gradients, isGradEnabled, noGrad, parameter, Variable, variable } from '../src/index.ts';
+import { numRuns, randomTensor, seedArb, shapeArb } from './arbitraries.ts';
 
 describe('backward', () => {
   it('accumulates into grad across calls until zeroGrad', () => {
@@ -58,10 +60,44 @@ describe('backward', () => {
     expect(x.grad?.toArray()).toEqual([4, 8]);
   });
 
-  it('refuses an implicit gradient for a non-scalar, and a gradient of the wrong shape', () => {
+  it('refuses a non-scalar output without a gradient, saying what to pass, and a gradient of the wrong shape', () => {
     const y = parameter([[1, 2]]).mul(2);
-    expect(() => y.backward()).toThrow('backward: an implicit gradient needs a scalar output, but this one has shape [1,2]');
+    expect(() => y.backward()).toThrow(
+      'backward: this output has shape [1,2], not one element, so backward needs the gradient of the loss with respect to it: ' +
+        'pass a Tensor of shape [1,2], as in y.backward(gradient), or reduce the output to a scalar first, as in y.sum().backward()',
+    );
     expect(() => y.backward(tensor([1, 2]))).toThrow('backward: the gradient has shape [2] but the output has shape [1,2]');
+    expect(() => y.backward(variable([1, 2]))).toThrow('backward: the gradient has shape [2] but the output has shape [1,2]');
+  });
+
+  it('refuses a gradient that is neither a Tensor nor a Variable', () => {
+    const y = parameter([1, 2]).mul(2);
+    expect(() => y.backward([1, 1] as never)).toThrow(
+      'backward: the gradient must be a Tensor or a Variable of shape [2] (the output\'s), got an array; wrap it with tensor(...)',
+    );
+    expect(() => y.sum().backward(10 as never)).toThrow(
+      'backward: the gradient must be a Tensor or a Variable of shape [] (the output\'s), got a number; wrap it with tensor(...)',
+    );
+  });
+
+  // a Variable used to be read as an options object: a scalar was then seeded with 1, whatever its value
+  test.prop([shapeArb(), seedArb, fc.boolean()], { numRuns })('a Variable or a Tensor as the gradient seeds backward with its value', (s, seed, asVariable) => {
+    const xs = randomTensor(s, seed);
+    const g = randomTensor(s, seed + 1);
+    const x = parameter(xs);
+    x.mul(x).backward(asVariable ? variable(g) : g);
+    expect(x.grad?.toArray()).toEqual(xs.mul(2).mul(g).toArray());
+
+    const c = randomTensor([], seed + 2);
+    const z = parameter(xs);
+    z.mul(z).sum().backward(asVariable ? parameter(c) : c);
+    expect(z.grad?.toArray()).toEqual(xs.mul(2).mul(c).toArray());
+  });
+
+  it('takes a Variable as the gradient of a scalar, as PyTorch does', () => {
+    const x = parameter([1, 2]);
+    x.mul(x).sum().backward(variable(10));
+    expect(x.grad?.toArray()).toEqual([20, 40]);
   });
 
   it('refuses an output that does not require grad', () => {
@@ -153,6 +189,21 @@ describe('gradients', () => {
     const h = x.mul(3);
     const [gh] = gradients(h.square().sum(), [h]);
     expect(gh.toArray()).toEqual([6, 12]);
+  });
+
+  it('says what to pass for an output that is not a scalar', () => {
+    const x = parameter([1, 2]);
+    expect(() => gradients(x.mul(2), [x])).toThrow(
+      'gradients: this output has shape [2], not one element, so gradients needs the gradient of the loss with respect to it: ' +
+        'pass it as { gradOutput } (a Tensor of shape [2]), or reduce the output to a scalar first, as in gradients(y.sum(), inputs)',
+    );
+  });
+
+  it('asks for the value of a Variable given as gradOutput', () => {
+    const x = parameter([1, 2]);
+    expect(() => gradients(x.mul(2), [x], { gradOutput: variable([1, 1]) as never })).toThrow(
+      "gradients: the gradient must be a Tensor of shape [2] (the output's), got a Variable; pass its .value (its own graph is not differentiated)",
+    );
   });
 
   it('names an input that does not require grad', () => {

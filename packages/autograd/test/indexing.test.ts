@@ -2,7 +2,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { Generator, randint, tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
-import { assertGradcheck, concat, parameter, scatterAdd, stack, where } from '../src/index.ts';
+import { assertGradcheck, concat, parameter, scatterAdd, stack, variable, where } from '../src/index.ts';
 import { broadcastPairArb, numRuns, randomTensor, seedArb, shapeArb } from './arbitraries.ts';
 
 const withAxis = shapeArb({ minRank: 1 }).chain((s) => fc.tuple(fc.constant(s), fc.integer({ min: -s.length, max: s.length - 1 })));
@@ -57,6 +57,23 @@ describe('indexing rules', () => {
     const a = parameter([1, 2, 3]);
     where(tensor([1, 0, 1]), a, 0).sum().backward();
     expect(a.grad?.toArray()).toEqual([1, 0, 1]);
+  });
+
+  // made int32 before it was checked, [0, 1.5] was read as [0, 1]: the numbers are checked first
+  const fractionAt = withAxis.chain(([s, d]) => fc.tuple(
+    fc.constant(s), fc.constant(d), fc.array(fc.nat({ max: s[axisOf(s, d)] - 1 }), { maxLength: 4 }), fc.nat(),
+    fc.double({ min: -10, max: 10, noNaN: true }).filter((v) => !Number.isInteger(v)),
+  ));
+  test.prop([fractionAt], { numRuns })('indexSelect refuses a plain-array index holding a fraction, naming it, as the Tensor does', ([s, d, picks, at, bad]) => {
+    const index = [...picks];
+    index.splice(at % (index.length + 1), 0, bad);
+    const want = `indexSelect: index ${bad} is not a whole number (dim ${axisOf(s, d)} of shape [${s.join(',')}])`;
+    expect(() => parameter(randomTensor(s, 0)).indexSelect(d, index)).toThrow(want);
+    expect(() => randomTensor(s, 0).indexSelect(d, index)).toThrow(want);
+  });
+
+  it('indexSelect refuses an index past int32 (it used to wrap around to 0)', () => {
+    expect(() => variable([[1, 2, 3]]).indexSelect(1, [2 ** 32])).toThrow('indexSelect: index 4294967296 is out of range for dim 1 of shape [1,3] (size 3)');
   });
 
   it('gather and concat name the op and the shapes on bad input', () => {

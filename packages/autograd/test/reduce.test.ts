@@ -5,7 +5,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { normalizeDims, sizeOf, type Tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
-import { assertGradcheck, parameter, type Variable } from '../src/index.ts';
+import { assertGradcheck, parameter, Variable } from '../src/index.ts';
 import { dimsArb, numRuns, randomTensor, scaleArb, seedArb, shapeArb } from './arbitraries.ts';
 
 const shapeAndDims = shapeArb({ maxRank: 3 }).chain((shape) => fc.tuple(fc.constant(shape), dimsArb(shape.length), fc.boolean()));
@@ -72,5 +72,73 @@ describe('max and min at ties', () => {
     const x = parameter([[0, 5], [0, 0]], { dtype: 'float64' });
     x.min().backward();
     expect(x.grad?.toArray()).toEqual([[1 / 3, 0], [1 / 3, 1 / 3]]);
+  });
+});
+
+describe('a reduction of a Variable gives what the same reduction of its Tensor gives', () => {
+  type Either = Tensor | Variable;
+  const both: [string, (x: Either, dim: Dim, keepdim: boolean) => Either][] = [
+    ['sum', (x, dim, keepdim) => x.sum(dim, { keepdim })],
+    ['mean', (x, dim, keepdim) => x.mean(dim, { keepdim })],
+    ['prod', (x, dim, keepdim) => x.prod(dim, { keepdim })],
+    ['max', (x, dim, keepdim) => x.max(dim, { keepdim })],
+    ['min', (x, dim, keepdim) => x.min(dim, { keepdim })],
+    ['logsumexp', (x, dim, keepdim) => x.logsumexp(dim, { keepdim })],
+    ['var', (x, dim, keepdim) => x.var(dim, { keepdim })],
+    ['std', (x, dim, keepdim) => x.std(dim, { keepdim, correction: 0 })],
+  ];
+  const valueOf = (y: Either): Tensor => (y instanceof Variable ? y.value : y);
+
+  /** What `run` throws, or undefined. */
+  function thrown(run: () => unknown): Error | undefined {
+    try {
+      run();
+    } catch (e) {
+      return e as Error;
+    }
+    return undefined;
+  }
+
+  // dimsArb gives a 0-d tensor dim 0, -1 and [0] too: the Tensor folds its one element, so its mean is that element
+  test.prop([shapeAndDims, fc.constantFrom(...both), seedArb], { numRuns })('the same value, 0-d tensors over dim 0 included', ([shape, dim, keepdim], [, f], seed) => {
+    const x = randomTensor(shape, seed);
+    const want = valueOf(f(x, dim, keepdim));
+    const got = valueOf(f(parameter(x), dim, keepdim));
+    expect(got.shape).toEqual(want.shape);
+    const [g, w] = [got.data(), want.data()];
+    // mean and var are built from other ops on the Variable: the same float64 operations, maybe in another order
+    w.forEach((v, i) => expect(Object.is(g[i], v) || Math.abs(g[i] - v) <= 1e-12 * Math.abs(v), `element ${i}: got ${g[i]}, want ${v}`).toBe(true));
+  });
+
+  /** A dim past either end, or a list that names one axis twice. */
+  const badDims = shapeArb({ maxRank: 3 }).chain((shape) => {
+    const r = Math.max(shape.length, 1);
+    return fc.tuple(fc.constant(shape), fc.oneof(
+      fc.integer({ min: r, max: r + 3 }), fc.integer({ min: -r - 3, max: -r - 1 }), fc.integer({ min: 0, max: r - 1 }).map((d) => [d, d - r]),
+    ));
+  });
+
+  test.prop([badDims, fc.constantFrom(...both)], { numRuns })('the same error for a bad dim, naming the op that was called', ([shape, dim], [name, f]) => {
+    const x = randomTensor(shape, 0);
+    const want = thrown(() => f(x, dim, false));
+    expect(want?.message.startsWith(`${name}: `), `the Tensor's error: ${want?.message}`).toBe(true);
+    const got = thrown(() => f(parameter(x), dim, false));
+    expect(got?.constructor).toBe(want?.constructor);
+    expect(got?.message).toBe(want?.message);
+  });
+
+  it('a 0-d parameter reduced over dim 0 keeps its value, and its gradient is 1', () => {
+    for (const reduce of ['sum', 'mean', 'prod', 'max', 'min', 'logsumexp'] as const) {
+      const x = parameter(3, { dtype: 'float64' });
+      const y = x[reduce](0);
+      expect(y.item(), reduce).toBe(3);
+      y.backward();
+      expect(x.grad?.item(), reduce).toBe(1);
+    }
+    expect(parameter(3).var(0, { correction: 0 }).item()).toBe(0);
+  });
+
+  it('mean over a dim out of range names mean, not the sum it is built from', () => {
+    expect(() => parameter([[1, 2]]).mean(2)).toThrow('mean: dim 2 is out of range for a tensor of rank 2 of shape [1,2] (expected -2..1)');
   });
 });

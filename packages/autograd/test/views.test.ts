@@ -1,7 +1,7 @@
 /** Views move gradients back to where the elements came from (gradcheck, float64). */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { assertGradcheck, parameter } from '../src/index.ts';
+import { assertGradcheck, parameter, variable } from '../src/index.ts';
 import { broadcastableTo, numRuns, randomTensor, seedArb, shapeArb } from './arbitraries.ts';
 
 const shape = shapeArb({ minSize: 0 });
@@ -25,8 +25,8 @@ describe('views match central differences', () => {
     assertGradcheck((x) => x.transpose(d0, d1 % s.length), [randomTensor(s, seed)]);
   });
 
-  test.prop([shape, seedArb], { numRuns })('T, mT and view', (s, seed) => {
-    assertGradcheck((x) => x.T.mul(x.T).add(x.mT.sum()).view(-1), [randomTensor(s, seed)]);
+  test.prop([shape, seedArb], { numRuns })('T, mT (of a matrix or a batch of them) and view', (s, seed) => {
+    assertGradcheck((x) => x.T.mul(x.T).add(x.ndim >= 2 ? x.mT.sum() : 0).view(-1), [randomTensor(s, seed)]);
   });
 
   test.prop([withAxis, seedArb], { numRuns })('unsqueeze then squeeze, and squeeze of all size-1 axes', ([s, d], seed) => {
@@ -47,6 +47,31 @@ describe('views match central differences', () => {
     const n = s[d < 0 ? d + s.length : d];
     const start = Math.min(a, n);
     assertGradcheck((x) => x.narrow(d, start, Math.min(b, n - start)).exp(), [randomTensor(s, seed)]);
+  });
+});
+
+describe('transpose', () => {
+  /** What `run` gives: its array, or the kind and message of what it throws. */
+  function outcome(run: () => { toArray(): unknown }): unknown {
+    try {
+      return { value: run().toArray() };
+    } catch (e) {
+      return { threw: (e as Error).constructor.name, message: (e as Error).message };
+    }
+  }
+
+  // a rank-0 or rank-1 tensor has nothing to swap, but its dims are still checked
+  test.prop([shape, fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 }), seedArb], { numRuns })(
+    'of a Variable gives what transpose of its Tensor gives, the error for a dim out of range included',
+    (s, d0, d1, seed) => {
+      const x = randomTensor(s, seed);
+      expect(outcome(() => parameter(x).transpose(d0, d1))).toEqual(outcome(() => x.transpose(d0, d1)));
+      expect(outcome(() => parameter(x).mT)).toEqual(outcome(() => x.mT));
+    },
+  );
+
+  it('of a vector refuses dims it does not have', () => {
+    expect(() => variable([1, 2, 3]).transpose(5, 7)).toThrow('transpose: dim 5 is out of range for a tensor of rank 1 of shape [3] (expected -1..0)');
   });
 });
 

@@ -42,8 +42,8 @@ export interface Backend {
   readonly name: string;
   /** How the backend runs, where it has modes (gpu: 'webgpu', 'webgl2', 'webasm', 'cpu', ...). */
   readonly mode?: string;
-  /** Adopt host data (the array is not copied; callers pass arrays they own). */
-  upload(data: TypedArray): Storage;
+  /** Adopt host data (the array is not copied; callers pass arrays they own); `op` is the op its errors name. */
+  upload(data: TypedArray, op?: string): Storage;
   /** The whole storage as a host array (may be the backend's own array: do not mutate). */
   download(storage: Storage): TypedArray;
   /** Contiguous copy of a view, converted to `dtype`. */

@@ -1,6 +1,8 @@
 export { Tensor, type Dims, type KeepDim, type Operand } from './tensor.ts';
 export { type DType, type TypedArray, promote, floatOf, isFloat } from './dtype.ts';
-export { ShapeError, type Shape, broadcastShapes, normalizeDim, normalizeDims, sizeOf, contiguousStrides, fmt as formatShape } from './shape.ts';
+export {
+  ShapeError, type Shape, broadcastShapes, normalizeDim, normalizeDims, reducedCount, sizeOf, contiguousStrides, fmt as formatShape,
+} from './shape.ts';
 export {
   type Backend, type BackendOptions, type Storage, type View, type UnaryOp, type BinaryOp, type ReduceOp,
   UNARY_OPS, BINARY_OPS, registerBackend, setBackend, getBackend,
@@ -11,7 +13,7 @@ export {
   type NestedArray, type TensorOptions, type DTypeOption,
 } from './ops/create.ts';
 export { unary, binary, where, clamp, broadcastView } from './ops/elementwise.ts';
-export { concat, stack, gather, indexSelect, scatterAdd, oneHot } from './ops/indexing.ts';
+export { concat, stack, gather, indexSelect, indexVector, scatterAdd, oneHot } from './ops/indexing.ts';
 export { matmul, dot, outer } from './ops/linalg.ts';
 export {
   sum, mean, prod, max, min, argmax, argmin, maxWithIndices, minWithIndices, logsumexp, softmax, logSoftmax,

@@ -5,7 +5,7 @@
 import { allocate, checkDType, type DType } from './dtype.ts';
 import { checkShape, sizeOf } from './shape.ts';
 import type { Tensor } from './tensor.ts';
-import { fromHost } from './ops/create.ts';
+import { upload } from './ops/create.ts';
 
 export class Generator {
   readonly seed: number;
@@ -101,7 +101,7 @@ function fill(op: string, shape: readonly number[], dtype: DType, draw: () => nu
   const s = checkShape(op, shape);
   const data = allocate(checkDType(op, dtype), sizeOf(s));
   for (let i = 0; i < data.length; i++) data[i] = draw();
-  return fromHost(data, s);
+  return upload(op, data, s);
 }
 
 export interface RandomOptions { dtype?: DType }

@@ -25,12 +25,26 @@ export function contiguousStrides(shape: Shape): number[] {
   return strides;
 }
 
+/** A value that should have been a number, as an error message names it: `a boolean (true)`, `a string ('4')`, `undefined`. */
+export function describeValue(v: unknown): string {
+  if (v === undefined || v === null) return String(v);
+  if (typeof v === 'boolean' || typeof v === 'bigint') return `a ${typeof v} (${String(v)})`;
+  if (typeof v === 'string') return `a string ('${v}')`;
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** How many elements a reduction over `dims` (normalized) folds into each result; a 0-d tensor's dim 0 folds its one element. */
+export const reducedCount = (shape: Shape, dims: readonly number[]): number =>
+  (shape.length === 0 ? 1 : sizeOf(dims.map((d) => shape[d])));
+
 export function checkShape(op: string, shape: Shape): number[] {
-  for (const d of shape) {
+  shape.forEach((d, i) => {
     if (!Number.isInteger(d) || d < 0) {
-      throw new ShapeError(`${op}: shape ${fmt(shape)} must hold non-negative integers`);
+      const what = typeof d === 'number' ? `has size ${d}` : `is ${describeValue(d)}`;
+      throw new ShapeError(`${op}: shape ${fmt(shape)} must hold non-negative integers, but dim ${i} ${what}`);
     }
-  }
+  });
   return [...shape];
 }
 

@@ -5,7 +5,7 @@
 import { fc, it } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import {
-  arange, BINARY_OPS, concat, type DType, eye, Generator, linspace, oneHot, rand, randint, scatterAdd, setBackend,
+  arange, BINARY_OPS, concat, type DType, eye, full, Generator, linspace, oneHot, ones, rand, randint, randn, scatterAdd, setBackend,
   ShapeError, stack, type Tensor, tensor, where, zeros,
 } from '../src/index.ts';
 import { shapeArb, sizeArb } from './arbitraries.ts';
@@ -59,10 +59,10 @@ const MISTAKES: Mistake[] = [
   ['scatterAdd with unequal index and src', () => scatterAdd([2, 2], 0, ints([0, 1]).reshape(1, 2), zeros([2, 2])), ShapeError, 'scatterAdd: index [1,2] and src [2,2] must have one shape of rank 2'],
   ['tensor from a ragged array', () => tensor([[1, 2], [3]]), ShapeError, 'tensor: nested array is ragged (expected length 2 at depth 1 for shape [2,2])'],
   ['tensor with too few values', () => tensor([1, 2, 3], { shape: [2, 2] }), ShapeError, 'tensor: 3 values cannot fill shape [2,2] (4 elements)'],
-  ['zeros with a negative size', () => zeros([2, -1]), ShapeError, 'zeros: shape [2,-1] must hold non-negative integers'],
-  ['zeros with a fractional size', () => zeros([1.5]), ShapeError, 'zeros: shape [1.5] must hold non-negative integers'],
-  ['eye with a negative size', () => eye(-1), ShapeError, 'eye: shape [-1,-1] must hold non-negative integers'],
-  ['rand with a NaN size', () => rand([NaN], new Generator(0)), ShapeError, 'rand: shape [NaN] must hold non-negative integers'],
+  ['zeros with a negative size', () => zeros([2, -1]), ShapeError, 'zeros: shape [2,-1] must hold non-negative integers, but dim 1 has size -1'],
+  ['zeros with a fractional size', () => zeros([1.5]), ShapeError, 'zeros: shape [1.5] must hold non-negative integers, but dim 0 has size 1.5'],
+  ['eye with a negative size', () => eye(-1), ShapeError, 'eye: shape [-1,-1] must hold non-negative integers, but dim 0 has size -1'],
+  ['rand with a NaN size', () => rand([NaN], new Generator(0)), ShapeError, 'rand: shape [NaN] must hold non-negative integers, but dim 0 has size NaN'],
   // dims
   ['sum over a missing dim', () => zeros([2, 3]).sum(2), RangeError, 'sum: dim 2 is out of range for a tensor of rank 2 of shape [2,3] (expected -2..1)'],
   ['sum over a repeated dim', () => zeros([2, 3]).sum([0, -2]), RangeError, 'sum: dims [0,-2] repeat an axis'],
@@ -79,6 +79,8 @@ const MISTAKES: Mistake[] = [
   ['gather past the end', () => zeros([2, 3]).gather(1, ints([0, 3]).reshape(1, 2)), RangeError, 'gather: index 3 is out of range for dim 1 of shape [2,3] (size 3)'],
   ['gather at a fraction', () => zeros([2, 3]).gather(1, tensor([[0.5]])), RangeError, 'gather: index 0.5 is not a whole number (dim 1 of shape [2,3])'],
   ['indexSelect past the end', () => zeros([2, 3]).indexSelect(0, [2]), RangeError, 'indexSelect: index 2 is out of range for dim 0 of shape [2,3] (size 2)'],
+  ['indexSelect at a fraction in a plain array', () => zeros([2, 3]).indexSelect(1, [0, 1.5]), RangeError, 'indexSelect: index 1.5 is not a whole number (dim 1 of shape [2,3])'],
+  ['indexSelect past int32 in a plain array', () => zeros([2, 3]).indexSelect(-1, [2 ** 32]), RangeError, 'indexSelect: index 4294967296 is out of range for dim 1 of shape [2,3] (size 3)'],
   ['oneHot of a class too large', () => oneHot(ints([3]), 3), RangeError, 'oneHot: index 3 is out of range for dim 1 of shape [1,3] (size 3)'],
   ['oneHot with no classes', () => oneHot(ints([0]), 0), RangeError, 'oneHot: numClasses must be a positive integer, got 0'],
   ['arange with step 0', () => arange(0, 3, 0), RangeError, 'arange: step must be a finite non-zero number, got 0'],
@@ -90,6 +92,9 @@ const MISTAKES: Mistake[] = [
   ['an int32 to a negative power', () => ints([2, 3]).pow(ints([1, -1])), RangeError, "pow: an int32 tensor cannot be raised to a negative integer power (exponent shape [2]); convert the base first with .to('float32')"],
   ['int32 plus a number int32 cannot hold', () => ints([1]).add(1e10), RangeError, "add: 10000000000 does not fit the int32 tensor of shape [1]; convert it first with .to('float64')"],
   // types
+  ['tensor of booleans', () => tensor([true, false] as never), TypeError, 'tensor: element [0] is a boolean (true), but a tensor holds numbers: write 1 for true and 0 for false, or convert them with .map(Number)'],
+  ['tensor with a string inside', () => tensor([[1, 2], [3, '4']] as never), TypeError, "tensor: element [1,1] is a string ('4'), not a number"],
+  ['tensor with a hole', () => tensor([1, undefined, 3] as never), TypeError, 'tensor: element [1] is undefined, not a number'],
   ['tensor of an unknown dtype', () => tensor([1], { dtype: 'int8' as DType }), TypeError, "tensor: unknown dtype 'int8'; expected one of float32, float64, int32"],
   ['to an unknown dtype', () => zeros([1]).to('bool' as DType), TypeError, "to: unknown dtype 'bool'; expected one of float32, float64, int32"],
   ['an array operand', () => zeros([3]).mul([1, 2, 3] as unknown as Tensor), TypeError, 'mul: an operand must be a Tensor or a number, got an array; wrap it with tensor(...)'],
@@ -129,6 +134,43 @@ describeBackends('errors', () => {
     for (const op of ['reshape', 'view'] as const) {
       expectError(() => zeros(from)[op](to), ShapeError, `${op}: shape ${fmt(to)} is invalid for a tensor of shape ${fmt(from)} (${count(from)} elements)`);
     }
+  });
+
+  /** A shape with one entry that is no size (a fraction, a negative, NaN or infinite) at a random dim. */
+  const badShape = fc.tuple(
+    fc.array(sizeArb(), { maxLength: 3 }), fc.nat(),
+    fc.oneof(fc.double({ noNaN: true }).filter((v) => !(Number.isInteger(v) && v >= 0)), fc.constantFrom(NaN, -1, Infinity)),
+  ).map(([sizes, at, bad]): [number[], number, number] => {
+    const d = at % (sizes.length + 1);
+    return [[...sizes.slice(0, d), bad, ...sizes.slice(d)], d, bad];
+  });
+  const CREATORS: [string, (shape: number[]) => unknown][] = [
+    ['zeros', (s) => zeros(s)], ['ones', (s) => ones(s)], ['full', (s) => full(s, 7)], ['rand', (s) => rand(s, new Generator(0))],
+    ['randn', (s) => randn(s, new Generator(0))], ['randint', (s) => randint(0, 3, s, new Generator(0))], ['tensor', (s) => tensor([], { shape: s })],
+    ['scatterAdd', (s) => scatterAdd(s, 0, ints([]), zeros([0]))],
+  ];
+
+  it.prop([badShape, fc.constantFrom(...CREATORS)], { numRuns: 60 })('a bad shape is refused naming the op, the shape, and the dim and size at fault', ([shape, d, bad], [op, make]) => {
+    expectError(() => make(shape), ShapeError, `${op}: shape ${fmt(shape)} must hold non-negative integers, but dim ${d} has size ${bad}`);
+  });
+
+  /** Nested arrays of numbers with one element swapped for a boolean, at `where` (row-major flat index). */
+  const withBoolean = fc.tuple(shapeArb({ minSize: 1, maxRank: 3 }), fc.nat(), fc.boolean()).map(([shape, at, b]) => {
+    const where = at % count(shape);
+    let flat = 0;
+    const build = (depth: number): unknown =>
+      depth === shape.length ? (flat++ === where ? b : flat) : Array.from({ length: shape[depth] }, () => build(depth + 1));
+    const position: number[] = [];
+    for (let rest = where, i = shape.length - 1; i >= 0; i--) {
+      position.unshift(rest % shape[i]);
+      rest = Math.floor(rest / shape[i]);
+    }
+    return { values: build(0), position, b };
+  });
+
+  it.prop([withBoolean], { numRuns: 50 })('a boolean among the numbers is refused as a boolean, at its position', ({ values, position, b }) => {
+    expectError(() => tensor(values as never), TypeError,
+      `tensor: element ${fmt(position)} is a boolean (${b}), but a tensor holds numbers: write 1 for true and 0 for false, or convert them with .map(Number)`);
   });
 
   const inner = fc.tuple(sizeArb(), sizeArb(), sizeArb(), sizeArb()).filter(([, k, l]) => k !== l);

@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import {
-  binary, concat, getBackend, scatterAdd, setBackend, type Tensor, tensor, where, BINARY_OPS, UNARY_OPS,
+  arange, binary, concat, eye, fromHost, full, fullLike, Generator, getBackend, linspace, ones, rand, randint, randn, scatterAdd, setBackend,
+  type Tensor, tensor, where, zeros, BINARY_OPS, UNARY_OPS,
 } from '../src/index.ts';
 import type { GpuBackend } from '../src/gpu/index.ts';
 
@@ -180,6 +181,17 @@ const BASIC_CASES: readonly Case[] = [
       gpu(mode);
       throws(() => tensor([1.5], { dtype: 'float64' }), "tensor: the gpu backend has no float64 (gpu.js computes in float32); use .to('float32') first, or setBackend('cpu') for float64", 'tensor');
       throws(() => tensor([1.5]).to('float64'), /^to: the gpu backend has no float64/, 'to');
+      // each creation op makes its data on the host and uploads it: the error names the op called, not `tensor`
+      const dtype = 'float64';
+      const creators: [string, () => unknown][] = [
+        ['zeros', () => zeros([2, 2], { dtype })], ['ones', () => ones([2], { dtype })], ['full', () => full([2], 3, { dtype })],
+        ['arange', () => arange(0, 3, 1, { dtype })], ['linspace', () => linspace(0, 1, 3, { dtype })],
+        ['eye', () => eye(2, 2, { dtype })], ['rand', () => rand([2], new Generator(0), { dtype })], ['randn', () => randn([2], new Generator(0), { dtype })],
+        ['randint', () => randint(0, 3, [2], new Generator(0), { dtype })], ['fromHost', () => fromHost(new Float64Array(2), [2])],
+      ];
+      for (const [op, make] of creators) throws(make, `${op}: the gpu backend has no float64 (gpu.js computes in float32); use .to('float32') first, or setBackend('cpu') for float64`, op);
+      throws(() => full([1], 2 ** 25, { dtype: 'int32' }), /^full: int32 value 33554432 is too large for the gpu backend/, 'full of a large int32');
+      throws(() => fullLike(tensor([1], { dtype: 'int32' }), 2 ** 25), /^fullLike: int32 value 33554432 is too large for the gpu backend/, 'fullLike of a large int32');
     },
   },
   {

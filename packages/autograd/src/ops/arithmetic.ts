@@ -10,16 +10,27 @@ import { where } from './select.ts';
 
 type BinaryVjp = (g: Variable, a: Variable, b: Variable, out: Variable) => Variable;
 
-/** Record `op` with one vjp per operand, each reduced to its operand's shape. */
-export function binaryOp(op: string, forward: (a: Tensor, b: Tensor) => Tensor, vjpA: BinaryVjp, vjpB: BinaryVjp) {
-  return (x: Input, y: Input): Variable => {
-    const [a, b] = liftPair(op, x, y);
-    const out = record(op, forward(a.value, b.value), [a, b], [
-      (g) => unbroadcast(vjpA(g, a, b, out), a.shape),
-      (g) => unbroadcast(vjpB(g, a, b, out), b.shape),
-    ]);
-    return out;
-  };
+/** A binary op's forward, and its vjp for each operand (at the broadcast shape). */
+export interface BinaryRule { forward: (a: Tensor, b: Tensor) => Tensor; vjpA: BinaryVjp; vjpB: BinaryVjp }
+
+/** Record `op` on x and y with one vjp per operand, each reduced to its operand's shape. */
+export function applyBinary(op: string, rule: BinaryRule, x: Input, y: Input): Variable {
+  const [a, b] = liftPair(op, x, y);
+  const out = record(op, rule.forward(a.value, b.value), [a, b], [
+    (g) => unbroadcast(rule.vjpA(g, a, b, out), a.shape),
+    (g) => unbroadcast(rule.vjpB(g, a, b, out), b.shape),
+  ]);
+  return out;
+}
+
+/**
+ * `op` as a function of its two operands, for this module's ops. Another module must not call this
+ * while it loads (this module may not have run yet: see test/load-order.test.ts); it can define
+ * its ops as functions that call applyBinary, as select.ts does.
+ */
+function binaryOp(op: string, forward: BinaryRule['forward'], vjpA: BinaryVjp, vjpB: BinaryVjp) {
+  const rule: BinaryRule = { forward, vjpA, vjpB };
+  return (x: Input, y: Input): Variable => applyBinary(op, rule, x, y);
 }
 
 export const add = binaryOp('add', (a, b) => a.add(b), (g) => g, (g) => g);

@@ -4,7 +4,7 @@
  * add up), and the vjp of scatterAdd reads the gradient at the indices.
  */
 import {
-  concat as concatTensors, normalizeDim, scatterAdd as scatterAddTensor, stack as stackTensors, type Tensor, tensor,
+  concat as concatTensors, indexVector, normalizeDim, scatterAdd as scatterAddTensor, stack as stackTensors, type Tensor,
 } from '@gradschool/tensor';
 import { record } from '../record.ts';
 import { lift, type Variable } from '../variable.ts';
@@ -21,9 +21,9 @@ export function scatterAdd(shape: readonly number[], dim: number, index: Tensor,
 
 /** The slices of x at `index` along `dim`: a gather with the index spread across the other axes. */
 export function indexSelect(x: Variable, dim: number, index: Tensor | readonly number[]): Variable {
-  const idx = Array.isArray(index) ? tensor(index as number[], { dtype: 'int32' }) : (index as Tensor);
-  const value = x.value.indexSelect(dim, idx);
+  const value = x.value.indexSelect(dim, index); // checks x, dim and index, with indexSelect's messages
   const d = normalizeDim('indexSelect', dim, x.ndim, x.shape);
+  const idx = indexVector('indexSelect', index, x.shape, d); // the same index as a tensor, made as the Tensor makes it
   const spread = idx.reshape(value.shape.map((s, i) => (i === d ? s : 1))).expand(value.shape);
   return record('indexSelect', value, [x], [(g) => scatterAdd(x.shape, d, spread, g)]);
 }

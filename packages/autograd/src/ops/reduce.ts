@@ -2,7 +2,7 @@
  * Reductions over `dim` (all axes when left out), with `keepdim`. Their vjps first put the
  * reduced axes back as size 1 (`keptShape`), so the gradient broadcasts over what was reduced.
  */
-import { type Dims, type KeepDim, normalizeDims, ones, sizeOf, type VarOptions } from '@gradschool/tensor';
+import { type Dims, type KeepDim, normalizeDims, ones, reducedCount, sizeOf, type VarOptions } from '@gradschool/tensor';
 import { record } from '../record.ts';
 import type { Variable } from '../variable.ts';
 import { concat } from './indexing.ts';
@@ -33,6 +33,8 @@ export function prod(x: Variable, dim?: Dims, opts?: KeepDim): Variable {
 
 /** At each element: the product of the other elements of its slice along `dims`. */
 function productOfOthers(x: Variable, dims: readonly number[]): Variable {
+  // a 0-d tensor's dim 0 folds its one element, as a [1] would: the product of no others, 1
+  if (x.ndim === 0) return productOfOthers(x.reshape([1]), dims).reshape([]);
   const rest = [...x.shape.keys()].filter((d) => !dims.includes(d));
   const order = [...rest, ...dims];
   const inverse = order.map((_, i) => order.indexOf(i));
@@ -60,11 +62,18 @@ function exclusiveProducts(rows: Variable): Variable {
 
 const reversed = (rows: Variable): Variable => rows.indexSelect(-1, [...Array(rows.shape[rows.ndim - 1]).keys()].reverse());
 
-/** How many elements `dim` folds together. */
-const countOf = (x: Variable, dim: Dims | undefined): number =>
-  sizeOf(normalizeDims('mean', dim, x.ndim, x.shape).map((d) => x.shape[d]));
+/**
+ * How many elements `dim` folds together, counted as the tensor package counts them (a 0-d
+ * tensor's dim 0 folds its one element). It checks `dim` first, so a bad one is reported as
+ * `op`'s, not as the sum's that the op is built from.
+ */
+const countOf = (op: string, x: Variable, dim: Dims | undefined): number =>
+  reducedCount(x.shape, normalizeDims(op, dim, x.ndim, x.shape));
 
-export const mean = (x: Variable, dim?: Dims, opts?: KeepDim): Variable => sum(x, dim, opts).div(countOf(x, dim));
+export function mean(x: Variable, dim?: Dims, opts?: KeepDim): Variable {
+  const n = countOf('mean', x, dim);
+  return sum(x, dim, opts).div(n);
+}
 
 /**
  * max/min pass the gradient to the extreme element. When several elements tie for the extreme,
@@ -86,11 +95,12 @@ function extreme(op: 'max' | 'min', x: Variable, dim: Dims | undefined, opts: Ke
 export const max = (x: Variable, dim?: Dims, opts?: KeepDim): Variable => extreme('max', x, dim, opts);
 export const min = (x: Variable, dim?: Dims, opts?: KeepDim): Variable => extreme('min', x, dim, opts);
 
-/** Built from differentiable ops, so its gradient needs no code of its own. */
-export function variance(x: Variable, dim?: Dims, opts: VarOptions = {}): Variable {
+/** Built from differentiable ops, so its gradient needs no code of its own; `op` is the op errors name. */
+function spread(op: 'var' | 'std', x: Variable, dim: Dims | undefined, opts: VarOptions): Variable {
+  const n = countOf(op, x, dim) - (opts.correction ?? 1);
   const centered = x.sub(x.mean(dim, { keepdim: true }));
-  const n = countOf(x, dim) - (opts.correction ?? 1);
   return centered.square().sum(dim, { keepdim: opts.keepdim }).div(Math.max(n, 0));
 }
 
-export const std = (x: Variable, dim?: Dims, opts?: VarOptions): Variable => variance(x, dim, opts).sqrt();
+export const variance = (x: Variable, dim?: Dims, opts: VarOptions = {}): Variable => spread('var', x, dim, opts);
+export const std = (x: Variable, dim?: Dims, opts: VarOptions = {}): Variable => spread('std', x, dim, opts).sqrt();

@@ -6,7 +6,7 @@ import { type Tensor, where as whereTensor } from '@gradschool/tensor';
 import { record } from '../record.ts';
 import { unbroadcast } from '../unbroadcast.ts';
 import { type Input, liftPair, Variable } from '../variable.ts';
-import { binaryOp } from './arithmetic.ts';
+import { applyBinary, type BinaryRule } from './arithmetic.ts';
 
 /** cond != 0 ? a : b, broadcast over all three; `cond` is a constant mask. */
 export function where(cond: Tensor | Variable, x: Input, y: Input): Variable {
@@ -21,19 +21,21 @@ export function where(cond: Tensor | Variable, x: Input, y: Input): Variable {
 /** 1 where `a` wins, 1/2 where it ties with `b`, 0 where it loses. */
 const share = (wins: Tensor, ties: Tensor): Tensor => wins.add(ties.mul(0.5));
 
-export const maximum = binaryOp(
-  'maximum',
-  (a, b) => a.maximum(b),
-  (g, a, b) => g.mul(share(a.value.gt(b.value), a.value.eq(b.value))),
-  (g, a, b) => g.mul(share(b.value.gt(a.value), a.value.eq(b.value))),
-);
+// functions that call applyBinary when they run, not ops built by calling into arithmetic.ts while
+// this module loads: arithmetic.ts imports this module (for `where`), so it may not have run yet
+const MAXIMUM: BinaryRule = {
+  forward: (a, b) => a.maximum(b),
+  vjpA: (g, a, b) => g.mul(share(a.value.gt(b.value), a.value.eq(b.value))),
+  vjpB: (g, a, b) => g.mul(share(b.value.gt(a.value), a.value.eq(b.value))),
+};
+const MINIMUM: BinaryRule = {
+  forward: (a, b) => a.minimum(b),
+  vjpA: (g, a, b) => g.mul(share(a.value.lt(b.value), a.value.eq(b.value))),
+  vjpB: (g, a, b) => g.mul(share(b.value.lt(a.value), a.value.eq(b.value))),
+};
 
-export const minimum = binaryOp(
-  'minimum',
-  (a, b) => a.minimum(b),
-  (g, a, b) => g.mul(share(a.value.lt(b.value), a.value.eq(b.value))),
-  (g, a, b) => g.mul(share(b.value.lt(a.value), a.value.eq(b.value))),
-);
+export const maximum = (x: Input, y: Input): Variable => applyBinary('maximum', MAXIMUM, x, y);
+export const minimum = (x: Input, y: Input): Variable => applyBinary('minimum', MINIMUM, x, y);
 
 /** The gradient passes where min <= x <= max (bounds included, as in PyTorch) and is 0 outside. */
 export function clamp(x: Variable, min?: number | null, max?: number | null): Variable {

@@ -28,8 +28,9 @@ export function permute(x: Variable, dims: readonly number[]): Variable {
 }
 
 export function transpose(x: Variable, dim0: number, dim1: number): Variable {
+  const value = x.value.transpose(dim0, dim1); // checks both dims, with transpose's message, whatever the rank
   if (x.ndim < 2) return x; // as for tensors: nothing to swap
-  return record('transpose', x.value.transpose(dim0, dim1), [x], [(g) => g.transpose(dim0, dim1)]);
+  return record('transpose', value, [x], [(g) => g.transpose(dim0, dim1)]);
 }
 
 export const expand = (x: Variable, shape: readonly number[]): Variable =>

@@ -80,14 +80,14 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
     get reads() { return reads; },
     dispose: () => device.dispose(),
 
-    upload(data: TypedArray): Storage {
+    upload(data: TypedArray, op = 'tensor'): Storage {
       const dtype: DType = data instanceof Float32Array ? 'float32' : data instanceof Int32Array ? 'int32' : 'float64';
-      checkDType('tensor', dtype);
-      checkSize('tensor', [data.length]);
+      checkDType(op, dtype);
+      checkSize(op, [data.length]);
       if (dtype === 'int32') {
         const big = data.find((v) => Math.abs(v) > MAX_ELEMENTS);
         if (big !== undefined) {
-          throw new RangeError(`tensor: int32 value ${big} is too large for the gpu backend, which holds int32 as float32 (exact up to 2^24 = ${MAX_ELEMENTS})`);
+          throw new RangeError(`${op}: int32 value ${big} is too large for the gpu backend, which holds int32 as float32 (exact up to 2^24 = ${MAX_ELEMENTS})`);
         }
       }
       return store(dtype, data.length, () => device.upload(dtype === 'float32' ? (data as Float32Array) : Float32Array.from(data)));

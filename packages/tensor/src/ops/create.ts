@@ -1,7 +1,7 @@
 /** Making tensors from host values. */
 import { getBackend } from '../backend.ts';
 import { allocate, checkDType, type DType, dtypeOf, type TypedArray } from '../dtype.ts';
-import { checkShape, fmt, type Shape, ShapeError, sizeOf } from '../shape.ts';
+import { checkShape, describeValue, fmt, type Shape, ShapeError, sizeOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 
 export interface DTypeOption { dtype?: DType }
@@ -9,9 +9,12 @@ export interface TensorOptions extends DTypeOption { shape?: readonly number[] }
 export type NestedArray = number | readonly NestedArray[];
 
 /** Wrap a host array that the caller hands over (it is not copied). */
-export function fromHost(data: TypedArray, shape: Shape): Tensor {
+export const fromHost = (data: TypedArray, shape: Shape): Tensor => upload('fromHost', data, shape);
+
+/** Hand host data to the backend; `op` is the op its errors name (the gpu backend refuses float64, say). */
+export function upload(op: string, data: TypedArray, shape: Shape): Tensor {
   const b = getBackend();
-  return new Tensor(b.upload(data), b, shape);
+  return new Tensor(b.upload(data, op), b, shape);
 }
 
 function inferShape(values: NestedArray): number[] {
@@ -25,18 +28,32 @@ function inferShape(values: NestedArray): number[] {
   return shape;
 }
 
-function flattenInto(values: NestedArray, shape: Shape, depth: number, out: TypedArray, at: { i: number }): void {
+/** A tensor holds numbers: anything else in the nested array is named with its position (a boolean is not taken for 0 or 1). */
+function notANumber(value: unknown, position: number[]): TypeError {
+  const where = `tensor: element ${fmt(position)} is ${describeValue(value)}`;
+  return new TypeError(typeof value === 'boolean'
+    ? `${where}, but a tensor holds numbers: write 1 for true and 0 for false, or convert them with .map(Number)`
+    : `${where}, not a number`);
+}
+
+/** Copy the numbers into `out` in row-major order; `position` holds the index of `values` (its first `depth` entries). */
+function flattenInto(values: NestedArray, shape: Shape, depth: number, out: TypedArray, at: { i: number }, position: number[]): void {
   if (depth === shape.length) {
     if (typeof values !== 'number') {
+      if (!Array.isArray(values)) throw notANumber(values, position.slice(0, depth));
       throw new ShapeError(`tensor: nested array is ragged (expected a number at depth ${depth} for shape ${fmt(shape)})`);
     }
     out[at.i++] = values;
     return;
   }
+  if (!Array.isArray(values) && typeof values !== 'number') throw notANumber(values, position.slice(0, depth));
   if (!Array.isArray(values) || values.length !== shape[depth]) {
     throw new ShapeError(`tensor: nested array is ragged (expected length ${shape[depth]} at depth ${depth} for shape ${fmt(shape)})`);
   }
-  for (const v of values) flattenInto(v, shape, depth + 1, out, at);
+  for (let k = 0; k < values.length; k++) {
+    position[depth] = k;
+    flattenInto(values[k], shape, depth + 1, out, at, position);
+  }
 }
 
 /**
@@ -53,20 +70,20 @@ export function tensor(values: NestedArray | TypedArray | readonly number[], opt
     }
     const data = allocate(dtype, src.length);
     data.set(src);
-    return fromHost(data, shape);
+    return upload('tensor', data, shape);
   }
   const dtype = checkDType('tensor', opts.dtype ?? 'float32');
   const inferred = inferShape(values as NestedArray);
   const data = allocate(dtype, sizeOf(inferred));
-  flattenInto(values as NestedArray, inferred, 0, data, { i: 0 });
+  flattenInto(values as NestedArray, inferred, 0, data, { i: 0 }, new Array<number>(inferred.length).fill(0));
   if (opts.shape) {
     const shape = checkShape('tensor', opts.shape);
     if (sizeOf(shape) !== data.length) {
       throw new ShapeError(`tensor: ${data.length} values cannot fill shape ${fmt(shape)} (${sizeOf(shape)} elements)`);
     }
-    return fromHost(data, shape);
+    return upload('tensor', data, shape);
   }
-  return fromHost(data, inferred);
+  return upload('tensor', data, inferred);
 }
 
 export const scalar = (value: number, dtype: DType = 'float32'): Tensor => tensor(value, { dtype });
@@ -76,14 +93,14 @@ function filled(op: string, shape: readonly number[], value: number, opts: DType
   const s = checkShape(op, shape);
   const data = allocate(checkDType(op, opts.dtype ?? 'float32'), sizeOf(s));
   data.fill(value);
-  return fromHost(data, s);
+  return upload(op, data, s);
 }
 export const full = (shape: readonly number[], value: number, opts: DTypeOption = {}): Tensor => filled('full', shape, value, opts);
 export const zeros = (shape: readonly number[], opts: DTypeOption = {}): Tensor => filled('zeros', shape, 0, opts);
 export const ones = (shape: readonly number[], opts: DTypeOption = {}): Tensor => filled('ones', shape, 1, opts);
-export const zerosLike = (t: Tensor): Tensor => full(t.shape, 0, { dtype: t.dtype });
-export const onesLike = (t: Tensor): Tensor => full(t.shape, 1, { dtype: t.dtype });
-export const fullLike = (t: Tensor, value: number): Tensor => full(t.shape, value, { dtype: t.dtype });
+export const zerosLike = (t: Tensor): Tensor => filled('zerosLike', t.shape, 0, { dtype: t.dtype });
+export const onesLike = (t: Tensor): Tensor => filled('onesLike', t.shape, 1, { dtype: t.dtype });
+export const fullLike = (t: Tensor, value: number): Tensor => filled('fullLike', t.shape, value, { dtype: t.dtype });
 
 /** Values start, start+step, ... below end (PyTorch's arange). */
 export function arange(start: number, end?: number, step = 1, opts: DTypeOption = {}): Tensor {
@@ -95,7 +112,7 @@ export function arange(start: number, end?: number, step = 1, opts: DTypeOption 
   const dtype = opts.dtype ?? ([start, end, step].every(Number.isInteger) ? 'int32' : 'float32');
   const data = allocate(checkDType('arange', dtype), n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
-  return fromHost(data, [n]);
+  return upload('arange', data, [n]);
 }
 
 /** `steps` evenly spaced values from start to end, both included. */
@@ -104,12 +121,12 @@ export function linspace(start: number, end: number, steps: number, opts: DTypeO
   const data = allocate(checkDType('linspace', opts.dtype ?? 'float32'), steps);
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   for (let i = 0; i < steps; i++) data[i] = i === 0 ? start : i === steps - 1 ? end : start + i * step;
-  return fromHost(data, [steps]);
+  return upload('linspace', data, [steps]);
 }
 
 export function eye(n: number, m = n, opts: DTypeOption = {}): Tensor {
   const shape = checkShape('eye', [n, m]);
   const data = allocate(checkDType('eye', opts.dtype ?? 'float32'), n * m);
   for (let i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
-  return fromHost(data, shape);
+  return upload('eye', data, shape);
 }

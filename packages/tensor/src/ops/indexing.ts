@@ -1,7 +1,7 @@
 /** Joining and indexing: concat, stack, gather, indexSelect, scatterAdd, oneHot. */
 import { getBackend } from '../backend.ts';
 import { type DType, promote } from '../dtype.ts';
-import { checkShape, fmt, normalizeDim, sameShape, type Shape, ShapeError } from '../shape.ts';
+import { checkShape, describeValue, fmt, normalizeDim, sameShape, type Shape, ShapeError } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { arange, tensor } from './create.ts';
 import { binary } from './elementwise.ts';
@@ -39,7 +39,13 @@ function checkHasDims(op: string, what: string, shape: Shape): void {
 
 /** Indices must be whole numbers in [0, size); checked on the host so a bad one never reads garbage. */
 function checkIndices(op: string, index: Tensor, size: number, shape: Shape, dim: number): void {
-  for (const v of contiguousData(index)) {
+  checkValues(op, contiguousData(index), size, shape, dim);
+}
+
+function checkValues(op: string, values: ArrayLike<number>, size: number, shape: Shape, dim: number): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number') throw new TypeError(`${op}: an index is ${describeValue(v)}, not a number (dim ${dim} of shape ${fmt(shape)})`);
     if (!Number.isInteger(v)) throw new RangeError(`${op}: index ${v} is not a whole number (dim ${dim} of shape ${fmt(shape)})`);
     if (v < 0 || v >= size) throw new RangeError(`${op}: index ${v} is out of range for dim ${dim} of shape ${fmt(shape)} (size ${size})`);
   }
@@ -57,13 +63,30 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   return new Tensor(be.gather(x, d, index, x.dtype), be, index.shape);
 }
 
+/**
+ * indexSelect's index into dim `dim` (normalized) of `shape`, as a 1-D tensor. Plain numbers are
+ * checked here, before they become int32, which would truncate 1.5 to 1 and wrap 2^32 to 0; a
+ * Tensor's values are left to indexSelect to check (reading them is a copy back from a gpu).
+ */
+export function indexVector(op: string, index: Tensor | readonly number[], shape: Shape, dim: number): Tensor {
+  if (index instanceof Tensor) {
+    if (index.ndim !== 1) throw new ShapeError(`${op}: index must be 1-D, got shape ${fmt(index.shape)}`);
+    return index;
+  }
+  if (!Array.isArray(index)) {
+    throw new TypeError(`${op}: index must be a Tensor or an array of whole numbers, got ${describeValue(index)}`);
+  }
+  if (index.some(Array.isArray)) throw new ShapeError(`${op}: index must be 1-D, got a nested array`);
+  checkValues(op, index, shape[dim], shape, dim);
+  return tensor(index, { dtype: 'int32' });
+}
+
 /** The slices of x at `index` along `dim`, in that order (torch.index_select). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor | readonly number[]): Tensor {
-  const idx = index instanceof Tensor ? index : tensor(index as number[], { dtype: 'int32' });
-  if (idx.ndim !== 1) throw new ShapeError(`indexSelect: index must be 1-D, got shape ${fmt(idx.shape)}`);
   checkHasDims('indexSelect', 'input', x.shape);
   const d = normalizeDim('indexSelect', dim, x.ndim, x.shape);
-  checkIndices('indexSelect', idx, x.shape[d], x.shape, d);
+  const idx = indexVector('indexSelect', index, x.shape, d);
+  if (index instanceof Tensor) checkIndices('indexSelect', idx, x.shape[d], x.shape, d);
   const shape = x.shape.map((s, i) => (i === d ? idx.shape[0] : s));
   const spread = reshape(idx, x.shape.map((_, i) => (i === d ? idx.shape[0] : 1)));
   const be = getBackend();

@@ -1,7 +1,7 @@
 /** Reductions over one or several dims (PyTorch's `dim` and `keepdim`), and the stable softmax family. */
 import { getBackend, type ReduceOp } from '../backend.ts';
 import { type DType, floatOf } from '../dtype.ts';
-import { fmt, normalizeDim, normalizeDims, sizeOf } from '../shape.ts';
+import { fmt, normalizeDim, normalizeDims, reducedCount } from '../shape.ts';
 import { type Dims, type KeepDim, Tensor } from '../tensor.ts';
 import { zeros } from './create.ts';
 import { binary, where } from './elementwise.ts';
@@ -39,12 +39,9 @@ export const prod = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('p
 export const max = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('max', 'max', t, dim, opts);
 export const min = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('min', 'min', t, dim, opts);
 
-/** Number of elements that `dims` (already normalized) fold together; a 0-d tensor's dim 0 folds its one element. */
-const countOf = (t: Tensor, dims: readonly number[]): number => (t.ndim === 0 ? 1 : sizeOf(dims.map((d) => t.shape[d])));
-
 export function mean(t: Tensor, dim?: Dims, opts?: KeepDim): Tensor {
   const dims = normalizeDims('mean', dim, t.ndim, t.shape);
-  return binary('div', reduce('sum', 'mean', t, dims, opts, floatOf(t.dtype)), countOf(t, dims));
+  return binary('div', reduce('sum', 'mean', t, dims, opts, floatOf(t.dtype)), reducedCount(t.shape, dims));
 }
 
 function argReduce(op: 'argmax' | 'argmin', t: Tensor, dim: number | null | undefined, opts: KeepDim = {}): Tensor {
@@ -102,7 +99,7 @@ export function logSoftmax(t: Tensor, dim = -1): Tensor {
 function spread(name: 'var' | 'std', t: Tensor, dim: Dims | undefined, opts: VarOptions): Tensor {
   const dims = normalizeDims(name, dim, t.ndim, t.shape);
   const sq = binary('sub', t, mean(t, dims, { keepdim: true })).square();
-  const n = countOf(t, dims) - (opts.correction ?? 1);
+  const n = reducedCount(t.shape, dims) - (opts.correction ?? 1);
   return binary('div', reduce('sum', name, sq, dims, opts), Math.max(n, 0));
 }
 
