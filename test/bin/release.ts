@@ -23,7 +23,7 @@ import { writeZip, type ZipEntry } from '../grading/zip.ts';
 import { seedFromEnv } from '../harness/seed.ts';
 
 /** Never copied: build output, caches, and what only instructors may see. */
-const SKIP_NAMES = new Set(['node_modules', '.git', '.turbo', 'out', 'dist', 'coverage']);
+const SKIP_NAMES = new Set(['node_modules', '.git', '.turbo', 'out', 'dist', 'coverage', '.gradschool']);
 const INSTRUCTOR_ONLY = ['solutions', 'test/fixtures', 'test/meta', 'test/attacks', 'test/bin/release.ts', 'test/bin/bulk.ts', 'test/vitest.config.ts'];
 const INSTRUCTOR_SCRIPTS = ['test:solutions', 'release', 'grade:bulk'];
 

@@ -4,7 +4,7 @@ import { EXERCISES, type Exercise } from '../catalogue.ts';
 import { loadChecks } from '../checks.ts';
 import { type ExerciseResult, exerciseStatus, type GradeReport, total } from './results.ts';
 import { runExercise } from './run-exercise.ts';
-import { briefOf, guideOf, pristineFile, readSource, usesOf } from './source.ts';
+import { briefOf, guideOf, pristineFile, readSource, stubFile, usesOf } from './source.ts';
 import { fileFor, type Target } from './target.ts';
 
 export interface GradeOptions {
@@ -37,6 +37,7 @@ export async function gradeExercise(exercise: Exercise, options: GradeOptions): 
     brief: briefOf(pristine),
     guide: guideOf(pristine),
     uses: usesOf(source, exercise.id),
+    edited: source !== readSource(stubFile(exercise)),
   };
   if (options.target.fallback.includes(exercise.id)) {
     const skipped = checks.map((c) => ({ name: c.name, points: c.points, status: 'skipped' as const, message: `graded with the reference (COURSE_FALLBACK=${exercise.id})` }));

@@ -33,6 +33,8 @@ export interface ExerciseResult {
   readonly guide?: string;
   /** Exercises whose files this one imports (its own earlier work it builds on). */
   readonly uses: readonly string[];
+  /** Whether the file differs from its stub: a stub that still throws is "not started", an edited one "in progress". */
+  readonly edited?: boolean;
   /** What the exercise code printed while it was graded. */
   readonly output: readonly string[];
 }

@@ -52,3 +52,9 @@ export function pristineFile(exercise: Exercise): string {
   }
   return path.join(EXERCISES_DIR, exercise.file);
 }
+
+/** The stub as shipped: test/stubs/ in a release, this repository's exercises/ otherwise. */
+export function stubFile(exercise: Exercise): string {
+  const shipped = path.join(STUBS_DIR, exercise.file);
+  return existsSync(shipped) ? shipped : path.join(EXERCISES_DIR, exercise.file);
+}

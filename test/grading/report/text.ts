@@ -45,7 +45,7 @@ function statusText(e: ExerciseResult, s: Style): string {
     case 'passed':
       return s.green(`✔ all ${e.checks.length} checks pass`);
     case 'not-implemented':
-      return s.dim('· not implemented yet');
+      return s.dim(e.edited ? '· in progress: some functions still throw' : '· not implemented yet');
     case 'reference':
       return s.cyan('↺ reference solution used, not graded');
     default:
@@ -110,7 +110,16 @@ export function renderReport(report: GradeReport, o: TextOptions): string {
   const attempted = report.exercises.filter((e) => e.status === 'partial' || e.status === 'failed');
   for (const e of attempted) lines.push('', details(e, report, o));
 
-  const todo = report.exercises.filter((e) => e.status === 'not-implemented');
+  const started = report.exercises.filter((e) => e.status === 'not-implemented' && e.edited);
+  for (const e of started) {
+    // every check still reaches a stub: say which functions still throw
+    const left = [...new Set(e.checks.map((c) => /not implemented yet \((.+)\)$/.exec(c.message ?? '')?.[1]).filter((w): w is string => !!w))];
+    lines.push('', wrap(
+      `${e.id} is in progress: every check still reaches a function that throws NotImplementedError${left.length > 0 ? ` (${left.join(', ')})` : ''}. Write ${left.length === 1 ? 'it' : 'those'} to see the checks judge your code.`,
+      '  ',
+    ));
+  }
+  const todo = report.exercises.filter((e) => e.status === 'not-implemented' && !e.edited);
   if (todo.length > 0) {
     const first = todo[0];
     lines.push('', wrap(
