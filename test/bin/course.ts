@@ -11,7 +11,7 @@
  *
  * Progress lives in .gradschool/progress.json. `npx turbo test` still grades everything.
  */
-import { copyFileSync, existsSync, watch as watchFiles } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,8 @@ import { loadProgress, fingerprint, type Progress, recordReport, saveProgress } 
 import { progressBar } from '../grading/report/text.ts';
 import { type Style, style, wantsColor } from '../grading/report/style.ts';
 import { type GradeReport, total } from '../grading/results.ts';
-import { guideOf, pristineFile, readSource, usesOf } from '../grading/source.ts';
+import { guideOf, pristineFile, readSource } from '../grading/source.ts';
+import { endWithParent, watchExercises } from '../grading/watch.ts';
 import { fileFor, parseIds, resolveTarget, type Target, UsageError } from '../grading/target.ts';
 import { seedFromEnv } from '../harness/seed.ts';
 import { HINTS } from '../hints.ts';
@@ -38,6 +39,7 @@ const CHAPTERS: Chapter[] = [...new Map(EXERCISES.map((e) => [e.chapter.id, e.ch
 interface Course {
   readonly target: Target;
   readonly s: Style;
+  readonly color: boolean;
   readonly seed: number;
   progress: Progress;
 }
@@ -167,7 +169,7 @@ function congratulate(c: Course, before: Progress, report: GradeReport): void {
 
 async function gradeNow(c: Course, ids: readonly string[]): Promise<void> {
   const report = await grade({ target: c.target, seed: c.seed, only: ids });
-  process.stdout.write(text(report, c.s === style(true)));
+  process.stdout.write(text(report, c.color));
   const before = c.progress;
   c.progress = recordReport(report, c.target);
   congratulate(c, before, report);
@@ -177,51 +179,29 @@ async function gradeNow(c: Course, ids: readonly string[]): Promise<void> {
 /** Grade what is saved, one exercise at a time, and answer keys: h(int), n(ext), l(ist), q(uit). */
 function watch(c: Course): Promise<number> {
   let current = nextOf(c)?.id;
-  let busy = Promise.resolve();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const pending = new Set<string>();
   const help = (): void => out(c.s.dim(`  Watching ${path.relative(process.cwd(), c.target.root) || '.'}/ — save an exercise file to grade it. Keys: h hint · n next · l list · q quit`));
-  const affected = (changed: string): string[] =>
-    EXERCISES.filter((e) => e.file === changed || usesOf(readSource(fileFor(c.target, e.id)), e.id).some((id) => findExercise(id).file === changed)).map((e) => e.id);
-  const regrade = (): void => {
-    const ids = [...pending];
-    pending.clear();
-    busy = busy.then(async () => {
-      const before = c.progress;
-      const results = await Promise.all(ids.map((id) => gradeExercise(findExercise(id), { target: c.target, seed: c.seed })));
-      const report: GradeReport = { target: c.target.label, seed: c.seed, fallback: [], exercises: results, ...total(results), durationMs: 0 };
-      if (process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
-      process.stdout.write(text(report, c.s === style(true)));
-      c.progress = recordReport(report, c.target);
-      congratulate(c, before, report);
-      out(`  Graded ${ids.join(', ')} at ${new Date().toLocaleTimeString()}.`);
-      help();
-    });
-  };
-  const watcher = watchFiles(c.target.root, { recursive: true }, (_event, name) => {
-    if (!name || !name.endsWith('.ts')) return;
-    const changed = name.split(path.sep).join('/');
-    const ids = affected(changed);
-    if (ids.length === 0) return;
-    current = EXERCISES.find((e) => e.file === changed)?.id ?? current;
-    for (const id of ids) pending.add(id);
-    clearTimeout(timer);
-    timer = setTimeout(regrade, 300);
+  const watcher = watchExercises(c.target, EXERCISES, async (ids, saved) => {
+    current = EXERCISES.find((e) => saved.includes(e.file))?.id ?? current;
+    const before = c.progress;
+    const results = await Promise.all(ids.map((id) => gradeExercise(findExercise(id), { target: c.target, seed: c.seed })));
+    const report: GradeReport = { target: c.target.label, seed: c.seed, fallback: [], exercises: results, ...total(results), durationMs: 0 };
+    if (process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
+    process.stdout.write(text(report, c.color));
+    c.progress = recordReport(report, c.target);
+    congratulate(c, before, report);
+    out(`  Graded ${ids.join(', ')} at ${new Date().toLocaleTimeString()}.`);
+    help();
   });
   help();
   return new Promise((resolve) => {
     const stop = (code: number): void => {
       watcher.close();
-      clearTimeout(timer);
-      clearInterval(orphan);
+      unwatchParent();
       if (process.stdin.isTTY) process.stdin.setRawMode(false);
       process.stdin.destroy();
       resolve(code);
     };
-    // started through npm and the terminal closed, or npm killed: do not linger as an orphan
-    const parent = process.ppid;
-    const orphan = setInterval(() => process.ppid !== parent && stop(0), 1000);
-    process.once('SIGHUP', () => stop(0));
+    const unwatchParent = endWithParent(() => stop(0));
     if (process.stdin.isTTY) process.stdin.setRawMode(true);
     process.stdin.setEncoding('utf8');
     process.stdin.on('data', (key: string) => {
@@ -247,9 +227,11 @@ async function main(): Promise<number> {
   });
   const [command = process.stdin.isTTY ? 'watch' : 'list', ...rest] = positionals;
   const cwd = process.env.INIT_CWD ?? process.cwd();
+  const color = wantsColor(process.stdout);
   const c: Course = {
     target: resolveTarget(values.target ?? process.env.COURSE_TARGET, undefined, cwd),
-    s: style(wantsColor(process.stdout)),
+    s: style(color),
+    color,
     seed: seedFromEnv(values.seed ?? process.env.COURSE_SEED),
     progress: loadProgress(),
   };

@@ -16,7 +16,6 @@
  *
  * Environment: COURSE_TARGET, COURSE_EXERCISE, COURSE_FALLBACK, COURSE_SEED (the same settings).
  */
-import { watch as watchFiles } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXERCISES } from '../catalogue.ts';
@@ -24,8 +23,8 @@ import { defaultJobs, grade, gradeExercise, type GradeOptions } from '../grading
 import { text, writeClassroom, writeGradescope, writeGradescopeMessage } from '../grading/outputs.ts';
 import { wantsColor } from '../grading/report/style.ts';
 import { type GradeReport, total } from '../grading/results.ts';
-import { readSource, usesOf } from '../grading/source.ts';
-import { exercisesFolderOf, fileFor, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
+import { exercisesFolderOf, parseIds, resolveTarget, UsageError } from '../grading/target.ts';
+import { endWithParent, watchExercises } from '../grading/watch.ts';
 import { seedFromEnv } from '../harness/seed.ts';
 import { EXERCISES_DIR } from '../grading/paths.ts';
 import { recordReport } from '../grading/progress.ts';
@@ -96,38 +95,17 @@ function publish(report: GradeReport, o: Options): void {
 /** Re-grade the exercises whose file, or a file they import, changed; forever. */
 function watch(first: GradeReport, o: Options): void {
   let report = first;
-  const pending = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let busy = Promise.resolve();
   const selected = EXERCISES.filter((e) => o.grade.only.length === 0 || o.grade.only.includes(e.id));
-  const affected = (changed: string): string[] =>
-    selected
-      .filter((e) => e.file === changed || usesOf(readSource(fileFor(o.grade.target, e.id)), e.id).some((id) => EXERCISES.find((x) => x.id === id)?.file === changed))
-      .map((e) => e.id);
-  const regrade = (): void => {
-    const ids = [...pending];
-    pending.clear();
-    busy = busy.then(async () => {
-      const fresh = await Promise.all(ids.map((id) => gradeExercise(EXERCISES.find((e) => e.id === id)!, o.grade)));
-      const exercises = report.exercises.map((e) => fresh.find((f) => f.id === e.id) ?? e);
-      report = { ...report, exercises, ...total(exercises) };
-      if (process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
-      publish(report, o);
-      process.stdout.write(`  Re-graded ${ids.join(', ')} at ${new Date().toLocaleTimeString()}. Watching ${report.target}/ — save a file to grade it again, Ctrl-C to stop.\n`);
-    });
-  };
-  watchFiles(o.grade.target.root, { recursive: true }, (_event, name) => {
-    if (!name || !name.endsWith('.ts')) return;
-    for (const id of affected(name.split(path.sep).join('/'))) pending.add(id);
-    if (pending.size === 0) return;
-    clearTimeout(timer);
-    timer = setTimeout(regrade, 300);
+  watchExercises(o.grade.target, selected, async (ids) => {
+    const fresh = await Promise.all(ids.map((id) => gradeExercise(EXERCISES.find((e) => e.id === id)!, o.grade)));
+    const exercises = report.exercises.map((e) => fresh.find((f) => f.id === e.id) ?? e);
+    report = { ...report, exercises, ...total(exercises) };
+    if (process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
+    publish(report, o);
+    process.stdout.write(`  Re-graded ${ids.join(', ')} at ${new Date().toLocaleTimeString()}. Watching ${report.target}/ — save a file to grade it again, Ctrl-C to stop.\n`);
   });
   process.stdout.write(`  Watching ${report.target}/ — save a file to grade it again, Ctrl-C to stop.\n`);
-  // started through npm and npm was killed (or the terminal closed): do not linger as an orphan
-  const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && process.exit(0), 1000);
-  process.once('SIGHUP', () => process.exit(0));
+  endWithParent(() => process.exit(0));
 }
 
 async function main(): Promise<number> {

@@ -126,10 +126,6 @@ class Runner {
     this.#onLog = onLog;
   }
 
-  get busy(): boolean {
-    return this.#pending !== undefined;
-  }
-
   /** Start the runner now, so that it loads while the worker loads the checks. */
   warm(): void {
     if (!this.child) this.#start();

@@ -134,7 +134,7 @@ export class Sandbox {
       autograd: o.exercise.autograd,
       offLimits,
       builders: existsSync(builders) ? url(builders) : undefined,
-      offLimitsPrefix: '/gradschool-off-limits/',
+      offLimitsPrefix: new URL(OFF_LIMITS).pathname,
       allowed,
       preload: o.preload && url(o.preload),
     };
