@@ -21,4 +21,6 @@ export {
 } from './ops/reduce.ts';
 export { reshape, view, flatten, permute, transpose, squeeze, unsqueeze, expand, slice, narrow, contiguous } from './ops/views.ts';
 import './cpu/backend.ts';
+import './wasm/backend.ts';
+export { wasmPool } from './wasm/backend.ts';
 export { disposeGpu, startWebgpu, GPU_MODES, type GpuBackend, type GpuMode } from './gpu/index.ts';

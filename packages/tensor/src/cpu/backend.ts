@@ -21,8 +21,9 @@ class CpuStorage implements Storage {
   }
 }
 
-const dataOf = (v: View): TypedArray => (v.storage as CpuStorage).data;
-const wrap = (data: TypedArray): CpuStorage => new CpuStorage(data);
+/** The typed array under a view's storage (shared with the wasm backend, which keeps this storage). */
+export const dataOf = (v: View): TypedArray => (v.storage as CpuStorage).data;
+export const wrap = (data: TypedArray): CpuStorage => new CpuStorage(data);
 const dropAxis = <T>(xs: readonly T[], dim: number): T[] => xs.filter((_, i) => i !== dim);
 
 /** Sum of x[start .. start+n) in four running sums, so each add waits on its own chain, not on the one before: ~2x faster. */

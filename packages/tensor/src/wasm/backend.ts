@@ -1,0 +1,108 @@
+/**
+ * The `wasm` backend: the cpu backend's storage (typed arrays in the JS heap) and kernels, except
+ * float32 matmul, which runs on the WebAssembly SIMD kernels of wasm/assembly/matmul.ts, split
+ * across a worker pool when the product is large. Each operand is copied into wasm memory as
+ * one block (a memcpy) and packed there from its strides, which replaces the packing the cpu
+ * matmul does anyway, so a transposed or strided operand costs no more than a contiguous one.
+ * float64 and int32 products keep the cpu backend's float64-accumulating code.
+ *
+ * Options (setBackend('wasm', { threads, poolAbove })): `threads` caps the threads one product
+ * uses (1: main thread only); `poolAbove` is the m·k·n above which a product uses the pool.
+ */
+import { type Backend, type BackendOptions, registerBackend, type View } from '../backend.ts';
+import { cpuBackend, dataOf, wrap } from '../cpu/backend.ts';
+import { forEachRow } from '../cpu/loops.ts';
+import { matmulInto } from '../cpu/matmul.ts';
+import type { TypedArray } from '../dtype.ts';
+import { sizeOf } from '../shape.ts';
+import { Layout, type Loaded, load, MR, NR } from './module.ts';
+import { Pool, type RowsArgs } from './pool.ts';
+
+/**
+ * Below this many multiply-adds a product stays on one thread: waking a worker and waiting for it
+ * costs tens of microseconds, more than it saves on a small product. Measured in bench (see README).
+ */
+const POOL_ABOVE = 128 ** 3;
+
+let pool: Pool | undefined | null; // null: tried, and threads cannot run here
+
+/** The process's worker pool, started on first use; undefined where threads cannot run. */
+export function wasmPool(): Pool | undefined {
+  if (pool === undefined) pool = Pool.start(load()) ?? null;
+  return pool ?? undefined;
+}
+
+/** First and one-past-last element a rows x cols view at `offset` with strides (rs, cs) reads. */
+function span(offset: number, rows: number, rs: number, cols: number, cs: number): [number, number] {
+  const lo = offset + Math.min(0, (rows - 1) * rs) + Math.min(0, (cols - 1) * cs);
+  const hi = offset + Math.max(0, (rows - 1) * rs) + Math.max(0, (cols - 1) * cs) + 1;
+  return [lo, hi];
+}
+
+/**
+ * out[o..o+m*n) = A B for one pair of matrices, on `threads` threads at most. Returns false where
+ * wasm memory cannot grow to hold the operands (the caller falls back to the cpu code).
+ */
+function productInto(
+  at: Loaded, threads: number, out: Float32Array, o: number,
+  a: TypedArray, pa: number, am: number, ak: number,
+  b: TypedArray, pb: number, bk: number, bn: number,
+  m: number, k: number, n: number,
+): boolean {
+  const [aLo, aHi] = span(pa, m, am, k, ak);
+  const [bLo, bHi] = span(pb, k, bk, n, bn);
+  const layout = new Layout(at);
+  const rawA = layout.take(aHi - aLo);
+  const rawB = layout.take(bHi - bLo);
+  const packedA = layout.take(Math.ceil(m / MR) * MR * k);
+  const packedB = layout.take(Math.ceil(n / NR) * NR * k);
+  const c = layout.take(m * n);
+  if (!layout.fits()) return false;
+  // TypedArray.set converts int32 operands of a float32 product on the way in
+  layout.floats(rawA, aHi - aLo).set(a.subarray(aLo, aHi));
+  layout.floats(rawB, bHi - bLo).set(b.subarray(bLo, bHi));
+  const { kernels } = at;
+  kernels.packB(rawB + (pb - bLo) * 4, bk, bn, k, n, packedB);
+  const args: RowsArgs = [rawA + (pa - aLo) * 4, am, ak, packedB, packedA, c, m, k, n];
+  const rows = (r0: number, r1: number, scratch: number) => kernels.matmulRows(...args, r0, r1, scratch);
+  const parts = Math.min(threads, Math.ceil(m / MR));
+  if (parts > 1) wasmPool()!.run(rows, args, parts);
+  else rows(0, m, at.scratch);
+  out.set(layout.floats(c, m * n), o);
+  return true;
+}
+
+function makeBackend(options: BackendOptions): Backend {
+  const at = load();
+  const maxThreads = typeof options.threads === 'number' ? options.threads : Infinity;
+  const poolAbove = typeof options.poolAbove === 'number' ? options.poolAbove : POOL_ABOVE;
+  return {
+    ...cpuBackend,
+    name: 'wasm',
+    matmul(a: View, b: View, dtype) {
+      const r = a.shape.length;
+      const [m, k, n] = [a.shape[r - 2], a.shape[r - 1], b.shape[r - 1]];
+      if (dtype !== 'float32' || m * k * n === 0) return cpuBackend.matmul(a, b, dtype);
+      const [am, ak, bk, bn] = [a.strides[r - 2], a.strides[r - 1], b.strides[r - 2], b.strides[r - 1]];
+      const threads = m * k * n > poolAbove && maxThreads > 1 ? Math.min(maxThreads, wasmPool()?.threads ?? 1) : 1;
+      const [xa, xb] = [dataOf(a), dataOf(b)];
+      const out = new Float32Array(sizeOf(a.shape.slice(0, r - 2)) * m * n);
+      // one (a, b) pair of matrices per batch element
+      forEachRow(a.shape.slice(0, r - 2), [a.strides.slice(0, r - 2), b.strides.slice(0, r - 2)], [a.offset, b.offset], ([pa, pb], len, [sa, sb], o) => {
+        for (let t = 0; t < len; t++) {
+          const args = [xa, pa + t * sa, am, ak, xb, pb + t * sb, bk, bn, m, k, n] as const;
+          if (!productInto(at, threads, out, (o + t) * m * n, ...args)) matmulInto(out, (o + t) * m * n, ...args);
+        }
+      });
+      return wrap(out);
+    },
+  };
+}
+
+/** One backend object per distinct options, so re-selecting wasm does not make tensors move storage. */
+const made = new Map<string, Backend>();
+registerBackend('wasm', (options) => {
+  const key = JSON.stringify(options);
+  if (!made.has(key)) made.set(key, makeBackend(options));
+  return made.get(key)!;
+});
