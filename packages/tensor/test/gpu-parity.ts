@@ -13,7 +13,7 @@ import {
 } from '../src/index.ts';
 import type { GpuBackend } from '../src/gpu/index.ts';
 
-export const gpu = (mode: string): GpuBackend => setBackend('gpu', { mode }) as GpuBackend;
+export const gpu = (mode: string, matmul = 'auto'): GpuBackend => setBackend('gpu', { mode, matmul }) as GpuBackend;
 
 function check(ok: boolean, message: string): asserts ok {
   if (!ok) throw new Error(message);
@@ -65,11 +65,11 @@ interface Expectation {
   scale?: number;
 }
 
-/** Run `f` on the cpu and on the gpu mode over equal tensors; compare each result's values. */
-function agree(mode: string, f: () => Tensor[], expect: (i: number) => Expectation): void {
+/** Run `f` on the cpu and on the gpu mode (with `matmul` kernels) over equal tensors; compare each result's values. */
+function agree(mode: string, f: () => Tensor[], expect: (i: number) => Expectation, matmul = 'auto'): void {
   setBackend('cpu');
   const want = f().map((t) => t.data());
-  const backend = gpu(mode);
+  const backend = gpu(mode, matmul);
   const before = backend.kernelRuns;
   const got = f().map((t) => t.data());
   check(backend.kernelRuns > before, `no gpu kernel ran on ${mode}`);
@@ -266,6 +266,22 @@ export const PROPERTIES: readonly Property[] = [
       return [ta.matmul(tb), tb.T.matmul(ta.T), ta.unsqueeze(0).expand(3, -1, -1).matmul(tb.mul(2))];
     }, (i) => ({ what: ['a @ b', 'b.T @ a.T', 'batched'][i], terms: k, scale: 32 * k }));
   }),
+  // dims 1-9 reach size 1, multiples of 4 and the rest; `blocked` takes the mode's blocked plan at any size
+  property(
+    'the blocked matmul agrees with the cpu: any m, k, n, batched with broadcasting, transposed',
+    fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 3 }))
+      .chain(([m, k, n, batch]) => fc.tuple(matrix(m, k), matrix(k, n), fc.constant(batch))),
+    (mode, [a, b, batch]: [Matrix, Matrix, number]) => {
+      const k = a.shape[1];
+      // products below 16 (|x| <= 4), k of them summed, in another order than the cpu's
+      agree(mode, () => {
+        const [ta, tb] = [make(a), make(b)];
+        const stacked = tb.unsqueeze(0).expand(batch, -1, -1).add(arange(batch).reshape([batch, 1, 1]).mul(0.5));
+        return [ta.matmul(tb), tb.T.matmul(ta.T), ta.matmul(stacked), ta.to('int32').matmul(tb.to('int32'))];
+      }, (i) => ({ what: ['a @ b', 'b.T @ a.T', 'a @ batched b', 'int32'][i], terms: k, scale: 32 * k }), 'blocked');
+    },
+    [[{ vs: [1], shape: [1, 1] }, { vs: [2], shape: [1, 1] }, 2] as [Matrix, Matrix, number]],
+  ),
   property('gather, scatterAdd and concat agree with the cpu', pair, (mode, [a]) => {
     const [m, n] = a.shape;
     const index = tensor(Array.from({ length: m * n }, (_, i) => (i * 7) % m), { shape: [m, n], dtype: 'int32' });

@@ -7,7 +7,20 @@ import type { DType, TypedArray } from '../dtype.ts';
 import { contiguousStrides, fmt, type Shape, sizeOf } from '../shape.ts';
 import type { Device, GpuMode } from './device.ts';
 import * as k from './kernels.ts';
+import { choosePlan, matmul, type MatmulPlan, type Step } from './matmul.ts';
 import { type KernelCall, MAX_ELEMENTS } from './program.ts';
+
+/**
+ * Which matmul kernels run: `auto` picks by size (matmul.ts), `simple` always one output per
+ * thread, `blocked` always the mode's blocked plan (so tests reach it with small shapes).
+ */
+export type MatmulChoice = 'auto' | 'simple' | 'blocked';
+export const MATMUL_CHOICES: readonly MatmulChoice[] = ['auto', 'simple', 'blocked'];
+
+/** The blocked matmul plan of each mode: vec4 texels on GL, 4-row columns on webgpu; none on host memory. */
+const BLOCKED: Record<GpuMode, MatmulPlan> = {
+  webgpu: 'rows', webgl2: 'texels', webgl: 'texels', headlessgl: 'texels', webasm: 'simple', cpu: 'simple',
+};
 
 export interface GpuBackend extends Backend {
   readonly mode: GpuMode;
@@ -17,6 +30,8 @@ export interface GpuBackend extends Backend {
   readonly kernelRuns: number;
   /** Results copied back to the host so far: proof that chains of ops stay on the device. */
   readonly reads: number;
+  /** Which matmul kernels run; set by setBackend('gpu', { matmul }). */
+  matmulChoice: MatmulChoice;
   /** Stop the device; tensors on it can no longer be read. */
   dispose(): void;
 }
@@ -50,6 +65,7 @@ function checkSize(op: string, shape: Shape): void {
 export function createGpuBackend<H>(device: Device<H>): GpuBackend {
   let runs = 0;
   let reads = 0;
+  let matmulChoice: MatmulChoice = 'auto';
   // device memory (textures, buffers) is freed when its storage is garbage collected
   const registry = new FinalizationRegistry<H>((handle) => device.free(handle));
 
@@ -62,12 +78,21 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
     return s;
   };
   const operand = (v: View): k.Operand<H> => ({ data: (v.storage as GpuStorage<H>).handle, shape: v.shape, strides: v.strides, offset: v.offset });
-  const run = (op: string, shape: Shape, dtype: DType, call: () => KernelCall<H>): GpuStorage<H> => {
+  /** Runs the kernel `call` returns; kernels it runs on the way through `step` are freed after. */
+  const run = (op: string, shape: Shape, dtype: DType, call: (step: Step<H>) => KernelCall<H>): GpuStorage<H> => {
     checkDType(op, dtype);
     checkSize(op, shape);
     return store(dtype, sizeOf(shape), () => {
-      runs++;
-      return device.run(call());
+      const temporaries: H[] = [];
+      const step = (c: KernelCall<H>): H => {
+        runs++;
+        temporaries.push(device.run(c));
+        return temporaries[temporaries.length - 1];
+      };
+      const result = step(call(step));
+      temporaries.pop();
+      for (const t of temporaries) device.free(t);
+      return result;
     });
   };
   const isInt = (dtype: DType): boolean => dtype === 'int32';
@@ -75,6 +100,8 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
   return {
     name: 'gpu',
     mode: device.mode,
+    get matmulChoice() { return matmulChoice; },
+    set matmulChoice(choice) { matmulChoice = choice; },
     get kernelsBuilt() { return device.kernelsBuilt; },
     get kernelRuns() { return runs; },
     get reads() { return reads; },
@@ -117,7 +144,10 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
     matmul(a, b, dtype) {
       const r = a.shape.length;
       const shape = [...a.shape.slice(0, r - 1), b.shape[r - 1]];
-      return run('matmul', shape, dtype, () => k.matmul(operand(a), operand(b), isInt(dtype)));
+      const [x, y] = [operand(a), operand(b)];
+      const blocked = BLOCKED[device.mode];
+      const plan = matmulChoice === 'simple' ? 'simple' : matmulChoice === 'blocked' ? blocked : choosePlan(blocked, x, y);
+      return run('matmul', shape, dtype, (step) => matmul(plan, x, y, isInt(dtype), step));
     },
     gather: (x, dim, index, dtype) => run('gather', index.shape, dtype, () => k.gather(operand(x), dim, operand(index), isInt(dtype))),
     scatterAdd: (shape, dim, index, src, dtype) =>

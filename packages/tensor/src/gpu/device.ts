@@ -79,7 +79,7 @@ export class KernelCache {
     kernel.setOutput([call.length]);
     const result = kernel(...arrays, ...call.scalars);
     this.#checkMode(kernel);
-    return result;
+    return this.mode === 'webgpu' ? Promise.resolve(result).then(asScalars) : result;
   }
 
   #kernel(source: string, loopMax: number): GpuKernel {
@@ -110,6 +110,27 @@ export class KernelCache {
       throw new Error(`gpu backend (${this.mode}): gpu.js fell back to its cpu mode for a kernel (${inner.fallbackReason ?? 'no reason given'})`);
     }
   }
+}
+
+/** What gpu.js's webgpu mode hands back: a buffer with a component count per thread. */
+interface WebgpuResult extends DeviceResult {
+  readonly output: number[];
+  readonly componentCount?: number;
+}
+
+/**
+ * An `Array(4)` result on webgpu is a buffer of 4 consecutive floats per thread, but gpu.js refuses
+ * one as a kernel argument; the same buffer seen as a 1-D result of 4x the threads is accepted,
+ * and is what every kernel here reads: a flat array.
+ */
+function asScalars(result: unknown): unknown {
+  const r = result as WebgpuResult;
+  const n = r.componentCount ?? 1;
+  if (n === 1) return r;
+  const Result = r.constructor as new (settings: object) => WebgpuResult;
+  const flat = new Result({ ...r, output: [r.output[0] * n], componentCount: 1 });
+  r.delete(); // the flat view holds its own reference to the buffer
+  return flat;
 }
 
 /**

@@ -6,11 +6,11 @@
  */
 import { type BackendOptions, registerBackend } from '../backend.ts';
 import { GPU } from 'gpu.js';
-import { createGpuBackend, type GpuBackend } from './backend.ts';
+import { createGpuBackend, type GpuBackend, MATMUL_CHOICES, type MatmulChoice } from './backend.ts';
 import { GPU_MODES, type GpuMode, LocalDevice } from './device.ts';
 import { canBlock, WorkerDevice } from './worker-device.ts';
 
-export { type GpuBackend } from './backend.ts';
+export { type GpuBackend, type MatmulChoice } from './backend.ts';
 export { GPU_MODES, type GpuMode } from './device.ts';
 
 /** Whether gpu.js can run `mode` here, judged without starting it (webgpu still needs an adapter). */
@@ -96,12 +96,16 @@ export function disposeGpu(): void {
 }
 
 export function createGpu(options: BackendOptions = {}): GpuBackend {
-  const mode = options.mode ?? 'auto';
-  if (mode === 'auto') return openAuto();
-  if (!(GPU_MODES as readonly unknown[]).includes(mode)) {
+  const { mode = 'auto', matmul = 'auto' } = options;
+  if (!(MATMUL_CHOICES as readonly unknown[]).includes(matmul)) {
+    throw new Error(`setBackend: unknown gpu matmul choice '${String(matmul)}'; expected one of ${MATMUL_CHOICES.join(', ')}`);
+  }
+  if (mode !== 'auto' && !(GPU_MODES as readonly unknown[]).includes(mode)) {
     throw new Error(`setBackend: unknown gpu mode '${String(mode)}'; expected 'auto' or one of ${GPU_MODES.join(', ')}`);
   }
-  return open(mode as GpuMode);
+  const backend = mode === 'auto' ? openAuto() : open(mode as GpuMode);
+  backend.matmulChoice = matmul as MatmulChoice;
+  return backend;
 }
 
 registerBackend('gpu', createGpu);

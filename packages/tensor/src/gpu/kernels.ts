@@ -67,25 +67,6 @@ export function reduce<A>(op: ReduceOp, x: Operand<A>, dim: number, int: boolean
   return p.build(op === 'argmax' || op === 'argmin' ? at : acc, sizeOf(outer), int);
 }
 
-/** [...batch, m, k] @ [...batch, k, n] -> [...batch, m, n], one output element per thread. */
-export function matmul<A>(a: Operand<A>, b: Operand<A>, int: boolean): KernelCall<A> {
-  const p = new Program<A>();
-  const [na, nb] = [p.array(a.data), p.array(b.data)];
-  const r = a.shape.length;
-  const [m, k, n] = [a.shape[r - 2], a.shape[r - 1], b.shape[r - 1]];
-  const batch = coalesce(a.shape.slice(0, r - 2), [a.strides.slice(0, r - 2), b.strides.slice(0, r - 2)]);
-  const [bi, i, j] = p.coords([sizeOf(batch.shape), m, n]);
-  const batchCoords = p.coords(batch.shape, bi);
-  const rowA = p.let(`${p.position(a.offset, batch.strides[0], batchCoords)} + ${i} * ${p.scalar(a.strides[r - 2])}`);
-  const colB = p.let(`${p.position(b.offset, batch.strides[1], batchCoords)} + ${j} * ${p.scalar(b.strides[r - 1])}`);
-  const [ak, bk] = [p.scalar(a.strides[r - 1]), p.scalar(b.strides[r - 2])];
-  const acc = p.let('0');
-  const kk = p.loop(k);
-  p.line(`${acc} = ${acc} + ${na}[${rowA} + ${kk} * ${ak}] * ${nb}[${colB} + ${kk} * ${bk}];`);
-  p.line('}');
-  return p.build(acc, sizeOf(batch.shape) * m * n, int);
-}
-
 /** out[c] = x[c with c[dim] replaced by index[c]]; the output has index's shape. */
 export function gather<A>(x: Operand<A>, dim: number, index: Operand<A>, int: boolean): KernelCall<A> {
   const p = new Program<A>();

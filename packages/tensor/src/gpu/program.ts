@@ -93,14 +93,18 @@ export class Program<A> {
   }
 
   /**
-   * Finish with the value each thread returns; int32 results are truncated as an Int32Array store
-   * would. Threads past `length` (a device may run more, see LocalDevice) return 0 at once.
+   * Finish with the value each thread returns, or 4 of them (a gpu.js `Array(4)` result: a vec4
+   * texel on GL, 4 consecutive floats on webgpu). int32 results are truncated as an Int32Array
+   * store would. Threads past `length` (a device may run more, see LocalDevice) return 0 at once.
    */
-  build(result: string, length: number, int: boolean): KernelCall<A> {
-    const guard = `if (this.thread.x >= ${this.scalar(length)}) { return 0; }`;
+  build(result: string | readonly string[], length: number, int: boolean): KernelCall<A> {
+    const vector = typeof result !== 'string';
+    const guard = `if (this.thread.x >= ${this.scalar(length)}) { return ${vector ? '[0, 0, 0, 0]' : '0'}; }`;
     const params = [...this.#arrays.map((_, i) => arrayName(i)), ...this.#scalars.map((_, i) => scalarName(i))];
     const body = [guard, ...this.#lines];
-    if (int) {
+    if (vector) {
+      body.push(`return [${result.join(', ')}];`);
+    } else if (int) {
       // NaN and infinities become 0, as an Int32Array store makes them; a finite value too big for
       // int32 becomes 2^31, which the backend's read refuses (see download); the rest rounds toward zero
       body.push(

@@ -1,0 +1,186 @@
+/**
+ * Matrix products, [...batch, m, k] @ [...batch, k, n] -> [...batch, m, n], in three plans:
+ *
+ * - `simple`: one output per thread, a loop over k; two reads per multiply-add. What gpu.js's
+ *   webasm and cpu modes run (they read host memory, where a read costs little).
+ * - `texels` (webgl2, webgl, headlessgl): a GL read costs a texture fetch plus an integer division
+ *   (gpu.js turns a flat index into texel coordinates), so values are fetched four at a time.
+ *   A's rows and B's columns are first packed as vec4s along k (gpu.js `Array(4)` results, one
+ *   texel each); each thread then computes a 2 x 2 block of C from 4 fetches per 4 steps of k,
+ *   16 multiply-adds, where `simple` does 8 fetches for 4. The block comes out as one texel and a
+ *   last kernel unpacks it into the flat layout every other kernel reads.
+ * - `rows` (webgpu): buffers hold plain floats (gpu.js reads no vec4s from them), so each thread
+ *   computes 4 rows of one column of C: each B value read serves 4 multiply-adds, and
+ *   neighbouring threads still read neighbouring B values, which a software device such as
+ *   llvmpipe loads together. The 4 results leave as one `Array(4)`; a last kernel puts them in
+ *   row-major order.
+ *
+ * Packing and unpacking cost O(mk + kn + mn) against the product's O(mnk), so small products
+ * keep `simple`, one kernel (see BLOCKED_MIN_WORK).
+ */
+import { coalesce } from '../layout.ts';
+import { sizeOf } from '../shape.ts';
+import type { Operand } from './kernels.ts';
+import { type KernelCall, Program } from './program.ts';
+
+export type MatmulPlan = 'simple' | 'texels' | 'rows';
+
+/** Runs an intermediate kernel and hands back its result, which the caller frees after the last one. */
+export type Step<A> = (call: KernelCall<A>) => A;
+
+/**
+ * Below this many multiply-adds the extra kernels of a blocked plan cost more than they save
+ * (measured on SwiftShader and llvmpipe: see src/gpu/README.md).
+ */
+export const BLOCKED_MIN_WORK = 32 ** 3;
+
+interface Dims {
+  batch: { shape: number[]; strides: number[][] };
+  m: number;
+  k: number;
+  n: number;
+}
+
+function dims<A>(a: Operand<A>, b: Operand<A>): Dims {
+  const r = a.shape.length;
+  const batch = coalesce(a.shape.slice(0, r - 2), [a.strides.slice(0, r - 2), b.strides.slice(0, r - 2)]);
+  return { batch, m: a.shape[r - 2], k: a.shape[r - 1], n: b.shape[r - 1] };
+}
+
+/** The plan for a product of this size on a device that prefers `blocked`. */
+export function choosePlan(blocked: MatmulPlan, a: Operand<unknown>, b: Operand<unknown>): MatmulPlan {
+  const { batch, m, k, n } = dims(a, b);
+  return sizeOf(batch.shape) * m * n * k >= BLOCKED_MIN_WORK ? blocked : 'simple';
+}
+
+/** The product by `plan`; intermediate kernels go through `step`, the last is returned to run. */
+export function matmul<A>(plan: MatmulPlan, a: Operand<A>, b: Operand<A>, int: boolean, step: Step<A>): KernelCall<A> {
+  const d = dims(a, b);
+  switch (plan) {
+    case 'simple': return simple(a, b, d, int);
+    case 'texels': return texels(a, b, d, int, step);
+    case 'rows': return rows(a, b, d, int, step);
+  }
+}
+
+/** Start of batch element `bi`'s matrix in each operand, and the batch element count. */
+function batchStarts<A>(p: Program<A>, a: Operand<A>, b: Operand<A>, d: Dims, bi: string): [string, string] {
+  const coords = p.coords(d.batch.shape, bi);
+  return [p.position(a.offset, d.batch.strides[0], coords), p.position(b.offset, d.batch.strides[1], coords)];
+}
+
+const strides2 = <A>(x: Operand<A>): [number, number] => [x.strides[x.strides.length - 2], x.strides[x.strides.length - 1]];
+
+function simple<A>(a: Operand<A>, b: Operand<A>, d: Dims, int: boolean): KernelCall<A> {
+  const p = new Program<A>();
+  const [na, nb] = [p.array(a.data), p.array(b.data)];
+  const [ai, ak] = strides2(a);
+  const [bk, bj] = strides2(b);
+  const [bi, i, j] = p.coords([sizeOf(d.batch.shape), d.m, d.n]);
+  const [startA, startB] = batchStarts(p, a, b, d, bi);
+  const rowA = p.let(`${startA} + ${i} * ${p.scalar(ai)}`);
+  const colB = p.let(`${startB} + ${j} * ${p.scalar(bj)}`);
+  const [sak, sbk] = [p.scalar(ak), p.scalar(bk)];
+  const acc = p.let('0');
+  const kk = p.loop(d.k);
+  p.line(`${acc} = ${acc} + ${na}[${rowA} + ${kk} * ${sak}] * ${nb}[${colB} + ${kk} * ${sbk}];`);
+  p.line('}');
+  return p.build(acc, sizeOf(d.batch.shape) * d.m * d.n, int);
+}
+
+/**
+ * Rows of a matrix as vec4s along its columns: [batch, rows2, ceil(cols / 4)], rows padded to an
+ * even count and columns past the end read as 0, so a 2 x 2 block never reads outside.
+ * `which` picks the operand's batch strides; `strides` are its row and column strides.
+ */
+function pack<A>(x: Operand<A>, d: Dims, which: 0 | 1, rowsCols: [number, number], strides: [number, number]): KernelCall<A> {
+  const p = new Program<A>();
+  const nx = p.array(x.data);
+  const [rowCount, cols] = rowsCols;
+  const [bi, r, q] = p.coords([sizeOf(d.batch.shape), 2 * Math.ceil(rowCount / 2), Math.ceil(cols / 4)]);
+  const start = p.position(x.offset, d.batch.strides[which], p.coords(d.batch.shape, bi));
+  // a padding row repeats the last real one: its results are never unpacked
+  const row = p.let(`${r} < ${p.scalar(rowCount)} ? ${r} : ${p.scalar(rowCount - 1)}`);
+  const base = p.let(`${start} + ${row} * ${p.scalar(strides[0])}`);
+  const cs = p.scalar(strides[1]);
+  const c = p.let(`${q} * 4`);
+  const n = p.scalar(cols);
+  const values = [0, 1, 2, 3].map((t) => {
+    const v = p.let('0');
+    p.line(`if (${c} + ${t} < ${n}) { ${v} = ${nx}[${base} + (${c} + ${t}) * ${cs}]; }`);
+    return v;
+  });
+  return p.build(values, sizeOf(d.batch.shape) * 2 * Math.ceil(rowCount / 2) * Math.ceil(cols / 4), false);
+}
+
+/** 2 x 2 blocks of C from packed A rows and B columns; then unpacked into [...batch, m, n]. */
+function texels<A>(a: Operand<A>, b: Operand<A>, d: Dims, int: boolean, step: Step<A>): KernelCall<A> {
+  const [ai, ak] = strides2(a);
+  const [bk, bj] = strides2(b);
+  const packedA = step(pack(a, d, 0, [d.m, d.k], [ai, ak]));
+  const packedB = step(pack(b, d, 1, [d.n, d.k], [bj, bk]));
+  const [m2, n2, k4, batch] = [Math.ceil(d.m / 2), Math.ceil(d.n / 2), Math.ceil(d.k / 4), sizeOf(d.batch.shape)];
+
+  const p = new Program<A>();
+  const [na, nb] = [p.array(packedA), p.array(packedB)];
+  const [bi, i2, j2] = p.coords([batch, m2, n2]);
+  const K4 = p.scalar(k4);
+  const rowA = p.let(`(${bi} * ${p.scalar(2 * m2)} + 2 * ${i2}) * ${K4}`);
+  const rowB = p.let(`(${bi} * ${p.scalar(2 * n2)} + 2 * ${j2}) * ${K4}`);
+  const sums = ['00', '01', '10', '11'].map(() => p.let('0'));
+  const q = p.loop(k4);
+  const [x0, x1] = [p.let(`${na}[${rowA} + ${q}]`), p.let(`${na}[${rowA} + ${K4} + ${q}]`)];
+  const [y0, y1] = [p.let(`${nb}[${rowB} + ${q}]`), p.let(`${nb}[${rowB} + ${K4} + ${q}]`)];
+  const dot = (x: string, y: string) => [0, 1, 2, 3].map((t) => `${x}[${t}] * ${y}[${t}]`).join(' + ');
+  [[x0, y0], [x0, y1], [x1, y0], [x1, y1]].forEach(([x, y], s) => p.line(`${sums[s]} = ${sums[s]} + ${dot(x, y)};`));
+  p.line('}');
+  const blocks = step(p.build(sums, batch * m2 * n2, false));
+
+  return unpack(blocks, [batch, d.m, d.n], int, (u, [b0, i, j]) => {
+    const [i0, j0] = [u.let(`Math.floor(${i} / 2)`), u.let(`Math.floor(${j} / 2)`)];
+    return [`(${b0} * ${u.scalar(m2)} + ${i0}) * ${u.scalar(n2)} + ${j0}`, `(${i} - 2 * ${i0}) * 2 + ${j} - 2 * ${j0}`];
+  });
+}
+
+/** Columns of 4 rows of C per thread, from plain reads; then put in row-major order. */
+function rows<A>(a: Operand<A>, b: Operand<A>, d: Dims, int: boolean, step: Step<A>): KernelCall<A> {
+  const [ai, ak] = strides2(a);
+  const [bk, bj] = strides2(b);
+  const [m4, batch] = [Math.ceil(d.m / 4), sizeOf(d.batch.shape)];
+
+  const p = new Program<A>();
+  const [na, nb] = [p.array(a.data), p.array(b.data)];
+  const [bi, i4, j] = p.coords([batch, m4, d.n]);
+  const [startA, startB] = batchStarts(p, a, b, d, bi);
+  const [sai, last] = [p.scalar(ai), p.scalar(d.m - 1)];
+  // rows past m repeat the last one, so every read stays inside A; their results are never unpacked
+  const rowA = [0, 1, 2, 3].map((t) => p.let(`${startA} + (4 * ${i4} + ${t} < ${last} ? 4 * ${i4} + ${t} : ${last}) * ${sai}`));
+  const colB = p.let(`${startB} + ${j} * ${p.scalar(bj)}`);
+  const [sak, sbk] = [p.scalar(ak), p.scalar(bk)];
+  const sums = rowA.map(() => p.let('0'));
+  const kk = p.loop(d.k);
+  const y = p.let(`${nb}[${colB} + ${kk} * ${sbk}]`);
+  rowA.forEach((row, t) => p.line(`${sums[t]} = ${sums[t]} + ${na}[${row} + ${kk} * ${sak}] * ${y};`));
+  p.line('}');
+  const columns = step(p.build(sums, batch * m4 * d.n, false));
+
+  // `columns` is flat here: an Array(4) result on webgpu is 4 consecutive floats per thread (device.ts)
+  return unpack(columns, [batch, d.m, d.n], int, (u, [b0, i, jj]) => {
+    const i0 = u.let(`Math.floor(${i} / 4)`);
+    return [`((${b0} * ${u.scalar(m4)} + ${i0}) * ${u.scalar(d.n)} + ${jj}) * 4 + ${i} - 4 * ${i0}`, null];
+  });
+}
+
+/**
+ * C in row-major order from a blocked result: `locate` gives, for coordinates [batch, i, j], the
+ * index to read and, where that read is a vec4 (GL), which of its components.
+ */
+function unpack<A>(blocked: A, shape: [number, number, number], int: boolean, locate: (p: Program<A>, coords: string[]) => [string, string | null]): KernelCall<A> {
+  const p = new Program<A>();
+  const name = p.array(blocked);
+  const [at, component] = locate(p, p.coords(shape));
+  if (component === null) return p.build(p.let(`${name}[${at}]`), sizeOf(shape), int);
+  const v = p.let(`${name}[${at}]`);
+  const c = p.let(component);
+  return p.build(p.let(`${c} == 0 ? ${v}[0] : (${c} == 1 ? ${v}[1] : (${c} == 2 ? ${v}[2] : ${v}[3]))`), sizeOf(shape), int);
+}
