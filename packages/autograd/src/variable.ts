@@ -3,24 +3,17 @@
  * Leaves are made by you (`variable`, `parameter`); every op on Variables records a Node whose
  * vjps send the output's gradient back to the op's inputs (see `backward.ts`).
  */
-import {
-  type DType, type Dims, formatShape, type KeepDim, type NestedArray, Tensor, tensor, type TypedArray, type VarOptions,
-} from '@gradschool/tensor';
+import { type DType, formatShape, type NestedArray, Tensor, tensor, type TensorMethods, type TypedArray } from '@gradschool/tensor';
 import { backward, type BackwardOptions } from './backward.ts';
 import type { Node } from './node.ts';
-import * as ar from './ops/arithmetic.ts';
-import * as ix from './ops/indexing.ts';
-import * as lin from './ops/linalg.ts';
-import * as red from './ops/reduce.ts';
-import * as sel from './ops/select.ts';
-import * as sm from './ops/softmax.ts';
-import * as un from './ops/unary.ts';
-import * as vw from './ops/views.ts';
 
 /** What an op accepts: a Variable, a constant Tensor, or a plain number. */
 export type Input = Variable | Tensor | number;
 
 export interface VariableOptions { requiresGrad?: boolean }
+
+/** Its ops (add, sum, reshape, ...) are made in `methods.ts` from the op table its Tensor's come from. */
+export interface Variable extends TensorMethods<Variable, Input> {}
 
 export class Variable {
   /** The op that made this Variable, or null for a leaf. */
@@ -111,85 +104,11 @@ export class Variable {
     const how = this.node ? `, op=${this.node.op}` : this.#requiresGrad ? ', requiresGrad=true' : '';
     return `variable(${this.#value.toString()}${how})`;
   }
-
-  add(other: Input): Variable { return ar.add(this, other); }
-  sub(other: Input): Variable { return ar.sub(this, other); }
-  mul(other: Input): Variable { return ar.mul(this, other); }
-  div(other: Input): Variable { return ar.div(this, other); }
-  pow(other: Input): Variable { return ar.pow(this, other); }
-  maximum(other: Input): Variable { return sel.maximum(this, other); }
-  minimum(other: Input): Variable { return sel.minimum(this, other); }
-  clamp(min?: number | null, max?: number | null): Variable { return sel.clamp(this, min, max); }
-
-  // comparisons are piecewise constant: they give plain 0/1 Tensors, with no gradient
-  eq(other: Input): Tensor { return this.#value.eq(valueOf(other)); }
-  ne(other: Input): Tensor { return this.#value.ne(valueOf(other)); }
-  lt(other: Input): Tensor { return this.#value.lt(valueOf(other)); }
-  le(other: Input): Tensor { return this.#value.le(valueOf(other)); }
-  gt(other: Input): Tensor { return this.#value.gt(valueOf(other)); }
-  ge(other: Input): Tensor { return this.#value.ge(valueOf(other)); }
-
-  neg(): Variable { return un.neg(this); }
-  exp(): Variable { return un.exp(this); }
-  expm1(): Variable { return un.expm1(this); }
-  log(): Variable { return un.log(this); }
-  log1p(): Variable { return un.log1p(this); }
-  sqrt(): Variable { return un.sqrt(this); }
-  square(): Variable { return un.square(this); }
-  reciprocal(): Variable { return un.reciprocal(this); }
-  abs(): Variable { return un.abs(this); }
-  sin(): Variable { return un.sin(this); }
-  cos(): Variable { return un.cos(this); }
-  tanh(): Variable { return un.tanh(this); }
-  sigmoid(): Variable { return un.sigmoid(this); }
-  relu(): Variable { return un.relu(this); }
-  to(dtype: DType): Variable { return un.to(this, dtype); }
-
-  sum(dim?: Dims, opts?: KeepDim): Variable { return red.sum(this, dim, opts); }
-  mean(dim?: Dims, opts?: KeepDim): Variable { return red.mean(this, dim, opts); }
-  prod(dim?: Dims, opts?: KeepDim): Variable { return red.prod(this, dim, opts); }
-  max(dim?: Dims, opts?: KeepDim): Variable { return red.max(this, dim, opts); }
-  min(dim?: Dims, opts?: KeepDim): Variable { return red.min(this, dim, opts); }
-  var(dim?: Dims, opts?: VarOptions): Variable { return red.variance(this, dim, opts); }
-  std(dim?: Dims, opts?: VarOptions): Variable { return red.std(this, dim, opts); }
-  argmax(dim?: number | null, opts?: KeepDim): Tensor { return this.#value.argmax(dim, opts); }
-  argmin(dim?: number | null, opts?: KeepDim): Tensor { return this.#value.argmin(dim, opts); }
-  logsumexp(dim?: Dims, opts?: KeepDim): Variable { return sm.logsumexp(this, dim, opts); }
-  softmax(dim = -1): Variable { return sm.softmax(this, dim); }
-  logSoftmax(dim = -1): Variable { return sm.logSoftmax(this, dim); }
-
-  matmul(other: Variable | Tensor): Variable { return lin.matmul(this, other); }
-  dot(other: Variable | Tensor): Variable { return lin.dot(this, other); }
-  outer(other: Variable | Tensor): Variable { return lin.outer(this, other); }
-
-  reshape(...shape: number[] | [readonly number[]]): Variable { return vw.reshape(this, shapeArgs(shape)); }
-  view(...shape: number[] | [readonly number[]]): Variable { return vw.view(this, shapeArgs(shape)); }
-  flatten(startDim = 0, endDim = -1): Variable { return vw.flatten(this, startDim, endDim); }
-  squeeze(dim?: Dims): Variable { return vw.squeeze(this, dim); }
-  unsqueeze(dim: number): Variable { return vw.unsqueeze(this, dim); }
-  permute(...dims: number[] | [readonly number[]]): Variable { return vw.permute(this, shapeArgs(dims)); }
-  transpose(dim0 = -2, dim1 = -1): Variable { return vw.transpose(this, dim0, dim1); }
-  /** Reverses all axes, like the Tensor's `.T` (for a matrix: its transpose). */
-  get T(): Variable { return vw.permute(this, [...this.shape.keys()].reverse()); }
-  /** Transpose of the last two axes. */
-  get mT(): Variable { return vw.transpose(this, -2, -1); }
-  expand(...shape: number[] | [readonly number[]]): Variable { return vw.expand(this, shapeArgs(shape)); }
-  slice(dim: number, start?: number, end?: number, step = 1): Variable { return vw.slice(this, dim, start, end, step); }
-  narrow(dim: number, start: number, length: number): Variable { return vw.narrow(this, dim, start, length); }
-
-  gather(dim: number, index: Tensor): Variable { return ix.gather(this, dim, index); }
-  indexSelect(dim: number, index: Tensor | readonly number[]): Variable { return ix.indexSelect(this, dim, index); }
 }
 
 /** backward's options object, told apart from a gradient (anything else is checked as a gradient, and refused by name). */
 const isOptions = (x: unknown): x is BackwardOptions =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && !(x instanceof Variable);
-
-/** Accept both `reshape(2, 3)` and `reshape([2, 3])`. */
-const shapeArgs = (args: number[] | [readonly number[]]): number[] =>
-  Array.isArray(args[0]) ? [...(args[0] as readonly number[])] : (args as number[]);
-
-const valueOf = (x: Input): Tensor | number => (x instanceof Variable ? x.value : x);
 
 export interface MakeOptions extends VariableOptions { dtype?: DType }
 

@@ -162,7 +162,7 @@ describe('Variable', () => {
   });
 
   it('names the op when an operand is wrong', () => {
-    expect(() => parameter([1]).add('2' as never)).toThrow('add: expected a Variable, a Tensor or a number, got string');
+    expect(() => parameter([1]).add('2' as never)).toThrow('add: an operand must be a Tensor or a number, got a string');
     expect(() => parameter([1, 2]).mul(parameter([1, 2, 3]))).toThrow('mul: shapes [2] and [3] cannot be broadcast together');
     expect(() => parameter([1, 2]).sum(2)).toThrow('sum: dim 2 is out of range for a tensor of rank 1');
   });

@@ -1,4 +1,9 @@
-export { Tensor, type Dims, type KeepDim, type Operand } from './tensor.ts';
+export { Tensor, type Operand } from './tensor.ts';
+export type { Dims, KeepDim, ShapeArgs, TensorMethods, ValuesIndices, VarOptions } from './ops/methods.ts';
+export {
+  OPS, installMethods, withDefaults, type ArgsOf, type ConstantOp, type DifferentiableName, type DifferentiableOp, type OpEntry,
+  type OpName, type TensorLike,
+} from './ops/table.ts';
 export { type DType, type TypedArray, promote, floatOf, isFloat } from './dtype.ts';
 export {
   ShapeError, type Shape, broadcastShapes, normalizeDim, normalizeDims, reducedCount, sizeOf, contiguousStrides, fmt as formatShape,
@@ -12,14 +17,14 @@ export {
   tensor, scalar, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye, fromHost,
   type NestedArray, type TensorOptions, type DTypeOption,
 } from './ops/create.ts';
-export { unary, binary, where, clamp, broadcastView } from './ops/elementwise.ts';
+export { unary, binary, where, clamp, broadcastView, asTensor } from './ops/elementwise.ts';
 export { concat, stack, gather, indexSelect, indexVector, scatterAdd, oneHot } from './ops/indexing.ts';
 export { matmul, dot, outer } from './ops/linalg.ts';
 export {
   sum, mean, prod, max, min, argmax, argmin, maxWithIndices, minWithIndices, logsumexp, softmax, logSoftmax,
-  variance, std, type ValuesIndices, type VarOptions,
+  variance, std,
 } from './ops/reduce.ts';
-export { reshape, view, flatten, permute, transpose, squeeze, unsqueeze, expand, slice, narrow, contiguous } from './ops/views.ts';
+export { reshape, view, flatten, permute, transpose, squeeze, unsqueeze, expand, slice, narrow, contiguous, shapeArgs } from './ops/views.ts';
 import './cpu/backend.ts';
 import './wasm/backend.ts';
 export { wasmPool } from './wasm/backend.ts';

@@ -94,3 +94,8 @@ export function normalizeDims(op: string, dims: number | readonly number[] | und
 }
 
 export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/** Ops that pick along a dim (gather, slice, ...) need one: a 0-d tensor's dim 0 is only for reductions. */
+export function checkHasDims(op: string, what: string, shape: Shape): void {
+  if (shape.length === 0) throw new ShapeError(`${op}: ${what} of shape [] has no dim to index; reshape it to [1] first`);
+}

@@ -74,6 +74,8 @@ const MISTAKES: Mistake[] = [
   ['flatten with dims reversed', () => zeros([2, 3]).flatten(1, 0), RangeError, 'flatten: startDim 1 comes after endDim 0 for shape [2,3]'],
   ['slice with step 0', () => zeros([3]).slice(0, 0, 3, 0), RangeError, 'slice: step must be a positive integer, got 0'],
   ['slice with a fractional start', () => zeros([2, 3]).slice(1, 0.5), RangeError, 'slice: start 0.5 and end undefined must be integers (dim 1 of shape [2,3])'],
+  ['slice of a 0-d tensor', () => zeros([]).slice(0, 0), ShapeError, 'slice: input of shape [] has no dim to index; reshape it to [1] first'],
+  ['narrow of a 0-d tensor', () => zeros([]).narrow(0, 0, 0), ShapeError, 'narrow: input of shape [] has no dim to index; reshape it to [1] first'],
   ['narrow past the end', () => zeros([2, 3]).narrow(1, 2, 2), RangeError, 'narrow: start 2 and length 2 do not fit dim 1 of shape [2,3]'],
   // indices and values
   ['gather past the end', () => zeros([2, 3]).gather(1, ints([0, 3]).reshape(1, 2)), RangeError, 'gather: index 3 is out of range for dim 1 of shape [2,3] (size 3)'],

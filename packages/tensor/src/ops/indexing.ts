@@ -1,7 +1,7 @@
 /** Joining and indexing: concat, stack, gather, indexSelect, scatterAdd, oneHot. */
 import { getBackend } from '../backend.ts';
 import { type DType, promote } from '../dtype.ts';
-import { checkShape, describeValue, fmt, normalizeDim, sameShape, type Shape, ShapeError } from '../shape.ts';
+import { checkHasDims, checkShape, describeValue, fmt, normalizeDim, sameShape, type Shape, ShapeError } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { arange, tensor } from './create.ts';
 import { binary } from './elementwise.ts';
@@ -33,10 +33,6 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
 }
 
 /** A 0-d tensor has no dim to index along (PyTorch bends this rule; here it is an error). */
-function checkHasDims(op: string, what: string, shape: Shape): void {
-  if (shape.length === 0) throw new ShapeError(`${op}: ${what} of shape [] has no dim to index; reshape it to [1] first`);
-}
-
 /** Indices must be whole numbers in [0, size); checked on the host so a bad one never reads garbage. */
 function checkIndices(op: string, index: Tensor, size: number, shape: Shape, dim: number): void {
   checkValues(op, contiguousData(index), size, shape, dim);

@@ -1,17 +1,13 @@
 /** Reductions over one or several dims (PyTorch's `dim` and `keepdim`), and the stable softmax family. */
 import { getBackend, type ReduceOp } from '../backend.ts';
 import { type DType, floatOf } from '../dtype.ts';
-import { fmt, normalizeDim, normalizeDims, reducedCount } from '../shape.ts';
-import { type Dims, type KeepDim, Tensor } from '../tensor.ts';
+import { fmt, normalizeDim, normalizeDims } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
+import type { Dims, KeepDim, ValuesIndices, VarOptions } from './methods.ts';
 import { zeros } from './create.ts';
 import { binary, where } from './elementwise.ts';
 import { reshape, squeeze } from './views.ts';
 
-export interface ValuesIndices { values: Tensor; indices: Tensor }
-export interface VarOptions extends KeepDim {
-  /** Subtract this from the count in the denominator: 1 = unbiased (PyTorch's default), 0 = population. */
-  correction?: number;
-}
 
 /** max, min and their indices have no value on an empty slice (sum and prod do: 0 and 1). */
 function checkNonEmpty(name: string, t: Tensor, dims: readonly number[]): void {
@@ -39,10 +35,6 @@ export const prod = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('p
 export const max = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('max', 'max', t, dim, opts);
 export const min = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('min', 'min', t, dim, opts);
 
-export function mean(t: Tensor, dim?: Dims, opts?: KeepDim): Tensor {
-  const dims = normalizeDims('mean', dim, t.ndim, t.shape);
-  return binary('div', reduce('sum', 'mean', t, dims, opts, floatOf(t.dtype)), reducedCount(t.shape, dims));
-}
 
 function argReduce(op: 'argmax' | 'argmin', t: Tensor, dim: number | null | undefined, opts: KeepDim = {}): Tensor {
   if (dim === null || dim === undefined) {
@@ -60,10 +52,6 @@ function argReduce(op: 'argmax' | 'argmin', t: Tensor, dim: number | null | unde
 export const argmax = (t: Tensor, dim?: number | null, opts?: KeepDim): Tensor => argReduce('argmax', t, dim, opts);
 export const argmin = (t: Tensor, dim?: number | null, opts?: KeepDim): Tensor => argReduce('argmin', t, dim, opts);
 
-export const maxWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices =>
-  ({ values: max(t, dim, opts), indices: argmax(t, dim, opts) });
-export const minWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices =>
-  ({ values: min(t, dim, opts), indices: argmin(t, dim, opts) });
 
 /**
  * The max along `dims` where it is finite, else 0: subtracting it keeps exp in range without
@@ -90,18 +78,10 @@ export function softmax(t: Tensor, dim = -1): Tensor {
   return binary('div', e, sum(e, d, { keepdim: true }));
 }
 
-export function logSoftmax(t: Tensor, dim = -1): Tensor {
-  const d = normalizeDim('logSoftmax', dim, t.ndim, t.shape);
-  return binary('sub', t, logsumexp(t, d, { keepdim: true }));
-}
-
-/** Mean squared deviation from the mean, over `count - correction`; `name` is the op errors name. */
-function spread(name: 'var' | 'std', t: Tensor, dim: Dims | undefined, opts: VarOptions): Tensor {
-  const dims = normalizeDims(name, dim, t.ndim, t.shape);
-  const sq = binary('sub', t, mean(t, dims, { keepdim: true })).square();
-  const n = reducedCount(t.shape, dims) - (opts.correction ?? 1);
-  return binary('div', reduce('sum', name, sq, dims, opts), Math.max(n, 0));
-}
-
-export const variance = (t: Tensor, dim?: Dims, opts: VarOptions = {}): Tensor => spread('var', t, dim, opts);
-export const std = (t: Tensor, dim?: Dims, opts: VarOptions = {}): Tensor => spread('std', t, dim, opts).sqrt();
+// written once in the op table (ops/table.ts), for Tensors and Variables alike; these are the function forms
+export const mean = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => t.mean(dim, opts);
+export const variance = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => t.var(dim, opts);
+export const std = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => t.std(dim, opts);
+export const logSoftmax = (t: Tensor, dim?: number): Tensor => t.logSoftmax(dim);
+export const maxWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => t.maxWithIndices(dim, opts);
+export const minWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => t.minWithIndices(dim, opts);

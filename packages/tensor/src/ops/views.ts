@@ -1,7 +1,7 @@
 /** Views share storage: they only change shape, strides and offset. Plus host read-out. */
 import { getBackend } from '../backend.ts';
 import { checkDType, type DType, type TypedArray } from '../dtype.ts';
-import { broadcastStrides, contiguousStrides, fmt, normalizeDim, normalizeDims, ShapeError, sizeOf } from '../shape.ts';
+import { broadcastStrides, checkHasDims, contiguousStrides, fmt, normalizeDim, normalizeDims, ShapeError, sizeOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { isContiguous } from '../layout.ts';
 
@@ -175,6 +175,7 @@ export function expand(t: Tensor, shape: readonly number[]): Tensor {
 
 /** Elements start, start+step, ... below end along `dim`; negative bounds count from the end (Python slicing). */
 export function slice(t: Tensor, dim: number, start = 0, end?: number, step = 1): Tensor {
+  checkHasDims('slice', 'input', t.shape);
   const d = normalizeDim('slice', dim, t.ndim, t.shape);
   if (!Number.isInteger(step) || step <= 0) throw new RangeError(`slice: step must be a positive integer, got ${step}`);
   if (!Number.isInteger(start) || (end !== undefined && !Number.isInteger(end))) {
@@ -192,6 +193,7 @@ export function slice(t: Tensor, dim: number, start = 0, end?: number, step = 1)
 }
 
 export function narrow(t: Tensor, dim: number, start: number, length: number): Tensor {
+  checkHasDims('narrow', 'input', t.shape);
   const d = normalizeDim('narrow', dim, t.ndim, t.shape);
   const s = start < 0 ? start + t.shape[d] : start;
   if (!Number.isInteger(start) || !Number.isInteger(length) || length < 0 || s < 0 || s + length > t.shape[d]) {
