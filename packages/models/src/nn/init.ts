@@ -21,7 +21,7 @@ export function gain(nonlinearity: Nonlinearity, negativeSlope = 0.01): number {
     case 'tanh': return 5 / 3;
     case 'relu': return Math.SQRT2;
     case 'leakyRelu': return Math.sqrt(2 / (1 + negativeSlope ** 2));
-    default: throw new RangeError(`gain: unknown nonlinearity '${nonlinearity as string}'; expected linear, sigmoid, tanh, relu or leakyRelu`);
+    default: throw new RangeError(`gain: unknown nonlinearity '${(nonlinearity satisfies never) as string}'; expected linear, sigmoid, tanh, relu or leakyRelu`);
   }
 }
 

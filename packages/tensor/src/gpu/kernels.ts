@@ -56,12 +56,18 @@ export function reduce<A>(op: ReduceOp, x: Operand<A>, dim: number, int: boolean
   switch (op) {
     case 'sum': p.line(`${acc} = ${acc} + ${v};`); break;
     case 'prod': p.line(`${acc} = ${acc} * ${v};`); break;
-    default: {
+    case 'max':
+    case 'min':
+    case 'argmax':
+    case 'argmin': {
       // the first NaN wins, as on the cpu (PyTorch's rule)
       const better = op === 'max' || op === 'argmax' ? '>' : '<';
       p.line(`if (${acc} != ${acc}) { break; }`);
       p.line(`if (${v} != ${v} || ${v} ${better} ${acc}) { ${acc} = ${v}; ${at} = ${j}; }`);
+      break;
     }
+    default:
+      throw new Error(`reduce: the gpu backend has no kernel for '${op satisfies never}'`);
   }
   p.line('}');
   return p.build(op === 'argmax' || op === 'argmin' ? at : acc, sizeOf(outer), int);

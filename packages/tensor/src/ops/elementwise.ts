@@ -5,9 +5,16 @@ import { broadcastShapes, broadcastStrides, fmt, type Shape, sizeOf } from '../s
 import { Tensor } from '../tensor.ts';
 import { full } from './create.ts';
 
-/** Ops whose result is a float even for integer input. */
-const FLOAT_RESULT = new Set<UnaryOp>(['exp', 'log', 'log1p', 'expm1', 'sqrt', 'tanh', 'sigmoid', 'sin', 'cos', 'reciprocal']);
-const COMPARISONS = new Set<BinaryOp>(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
+/** Whether an op's result is a float even for integer input: every op says, so a new one cannot be forgotten. */
+const FLOAT_RESULT: Record<UnaryOp, boolean> = {
+  exp: true, log: true, log1p: true, expm1: true, sqrt: true, tanh: true, sigmoid: true, sin: true, cos: true, reciprocal: true,
+  neg: false, abs: false, sign: false, relu: false, floor: false, ceil: false, round: false, square: false,
+};
+/** Whether a binary op compares (its result is a 0/1 mask). */
+const COMPARISON: Record<BinaryOp, boolean> = {
+  eq: true, ne: true, lt: true, le: true, gt: true, ge: true,
+  add: false, sub: false, mul: false, div: false, pow: false, maximum: false, minimum: false,
+};
 
 /** Read `t` as if it had the (broadcast) shape `shape`. */
 export function broadcastView(t: Tensor, shape: Shape): View {
@@ -15,7 +22,7 @@ export function broadcastView(t: Tensor, shape: Shape): View {
 }
 
 export function unary(op: UnaryOp, t: Tensor): Tensor {
-  const dtype = FLOAT_RESULT.has(op) ? floatOf(t.dtype) : t.dtype;
+  const dtype = FLOAT_RESULT[op] ? floatOf(t.dtype) : t.dtype;
   const b = getBackend();
   return new Tensor(b.unary(op, t, dtype), b, t.shape);
 }
@@ -40,7 +47,7 @@ export function asTensor(op: string, x: Tensor | number, like: Tensor): Tensor {
 /** The dtype an op on these operands produces; comparisons give a 0/1 mask in the float type. */
 export function resultType(op: BinaryOp, a: DType, b: DType): DType {
   const p = promote(a, b);
-  if (COMPARISONS.has(op)) return floatOf(p);
+  if (COMPARISON[op]) return floatOf(p);
   if (op === 'div' && !isFloat(p)) return 'float32';
   return p;
 }
