@@ -1,0 +1,77 @@
+/**
+ * What every lesson page shares: the backend, picked by timing the page's own step on each one
+ * that starts; a readout of which one runs and the time per step; run/pause; and a hook the
+ * end-to-end test reads (globalThis.lesson).
+ */
+import { backendName, CHOICES, pickFastest, type Timing } from './backend.ts';
+import { byId } from './controls.ts';
+import type { TrainingLoop } from './loop.ts';
+
+export interface LessonOptions {
+  /** The page's training, if it trains; the readout shows its time per step. */
+  loop?: TrainingLoop;
+  /** What the backends are timed on: the page's training step, or the computation it shows. */
+  step: () => void;
+  /** More for the readout, e.g. accuracy, or the time a page without a loop measured itself. */
+  status?: () => string;
+  /** After a backend change, e.g. to redraw. */
+  onBackend?: () => void;
+}
+
+export interface LessonHook {
+  /** The losses since the model was last rebuilt (empty on a page that does not train). */
+  losses(): number[];
+  backend(): string;
+  /** Stop training (the test does, before its screenshots). */
+  pause(): void;
+}
+
+declare global {
+  var lesson: LessonHook | undefined;
+}
+
+const AUTO = 'fastest';
+
+const describe = (timings: Timing[]): string => 'a step, timed here at load: ' + timings
+  .map(({ choice, ms }) => `${choice.label} ${typeof ms === 'number' ? `${ms.toFixed(1)} ms` : `(${ms})`}`)
+  .join('; ');
+
+export function startLesson(opts: LessonOptions): void {
+  const host = byId('readout');
+  host.innerHTML = `<label>backend <select id="backend"></select></label> <span class="now"></span>
+    ${opts.loop ? '<button type="button" class="run">pause</button>' : ''}<br><small class="timings"></small>`;
+  const select = host.querySelector('select')!;
+  select.innerHTML = [AUTO, ...CHOICES.map((c) => c.label)]
+    .map((label) => `<option value="${label}">${label === AUTO ? 'the fastest here' : label}</option>`).join('');
+  const timings = host.querySelector<HTMLElement>('.timings')!;
+
+  const pick = () => {
+    const wasRunning = opts.loop?.running ?? false;
+    opts.loop?.stop();
+    if (select.value === AUTO) timings.textContent = describe(pickFastest(opts.step));
+    else CHOICES.find((c) => c.label === select.value)!.select();
+    opts.onBackend?.();
+    if (wasRunning) opts.loop?.start();
+  };
+  select.addEventListener('change', pick);
+
+  const run = host.querySelector<HTMLButtonElement>('.run');
+  run?.addEventListener('click', () => {
+    if (opts.loop!.running) opts.loop!.stop();
+    else opts.loop!.start();
+  });
+
+  const now = host.querySelector<HTMLElement>('.now')!;
+  const refresh = () => {
+    const loop = opts.loop;
+    const timing = loop && loop.losses.length > 0 ? ` · ${loop.msPerStep.toFixed(1)} ms per step · step ${loop.losses.length}` : '';
+    now.textContent = `runs on ${backendName()}${timing}${opts.status ? ` · ${opts.status()}` : ''}`;
+    if (run) run.textContent = loop!.running ? 'pause' : 'run';
+  };
+  setInterval(refresh, 250);
+
+  pick();
+  opts.loop?.start();
+  refresh();
+  globalThis.lesson = { losses: () => [...(opts.loop?.losses ?? [])], backend: backendName, pause: () => opts.loop?.stop() };
+}

@@ -1,0 +1,75 @@
+/**
+ * Training that leaves the page responsive: steps run on the main thread in slices of a few
+ * milliseconds, each slice handing back to the browser (input, painting) before the next, and
+ * the pictures are redrawn a few times a second rather than after every step.
+ * (A worker would free the main thread altogether, but the pictures need the model's outputs on
+ * this thread each redraw, and the models here take a few milliseconds a step.)
+ */
+
+export interface LoopOptions {
+  /** One training step; returns its loss. */
+  step: () => number;
+  /** Redraw the pictures from the current model. */
+  draw: () => void;
+  /** Milliseconds of steps before handing back to the browser (default 16: one frame). */
+  sliceMs?: number;
+  /** Least milliseconds between redraws while training (default 150). */
+  drawEveryMs?: number;
+  /** Pause after this many steps since the last restart (default: never). */
+  maxSteps?: number;
+}
+
+export class TrainingLoop {
+  /** Every step's loss since the last restart. */
+  readonly losses: number[] = [];
+  /** Mean milliseconds per step over the latest slice. */
+  msPerStep = NaN;
+  #opts: LoopOptions;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastDraw = 0;
+
+  constructor(opts: LoopOptions) {
+    this.#opts = opts;
+  }
+
+  get running(): boolean { return this.#timer !== undefined; }
+
+  start(): void {
+    if (!this.running) this.#timer = setTimeout(() => this.#tick(), 0);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** One step now, drawn at once (a "step" button). */
+  stepOnce(): void {
+    this.losses.push(this.#opts.step());
+    this.#opts.draw();
+  }
+
+  /** Forget the loss history (the model was rebuilt) and redraw. */
+  restart(): void {
+    this.losses.length = 0;
+    this.#opts.draw();
+  }
+
+  #tick(): void {
+    const { step, draw, sliceMs = 16, drawEveryMs = 150, maxSteps = Infinity } = this.#opts;
+    const start = performance.now();
+    let steps = 0;
+    do {
+      this.losses.push(step());
+      steps++;
+    } while (performance.now() - start < sliceMs && this.losses.length < maxSteps);
+    const now = performance.now();
+    this.msPerStep = (now - start) / steps;
+    const done = this.losses.length >= maxSteps;
+    if (done || now - this.#lastDraw >= drawEveryMs) {
+      draw();
+      this.#lastDraw = performance.now();
+    }
+    this.#timer = done ? undefined : setTimeout(() => this.#tick(), 0);
+  }
+}

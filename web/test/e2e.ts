@@ -1,0 +1,112 @@
+/**
+ * The live pages, end to end, as a learner meets them: build the site as `npm run build:web`
+ * does, serve the folder over http from localhost, and in the headless Chromium the
+ * @sparticuz/chromium package ships (WebGL on SwiftShader, a CPU emulating a GPU) open every
+ * page, move a control, let it train, and check that the loss fell and the picture changed.
+ * Each page's screenshot is saved, and its path printed (E2E_OUT picks the folder).
+ *
+ *   npm run test:browser -w @gradschool/web
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { build } from 'vite';
+import { noChromium } from '../../packages/tensor/test/browser/chromium.ts';
+import { CHECKS, moveControl, type PageCheck } from './pages.ts';
+
+const web = fileURLToPath(new URL('..', import.meta.url));
+const shots = resolve(process.env.E2E_OUT ?? join(web, '../out/web'));
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/** The built folder, served as a static host would. */
+function serve(folder: string): Promise<{ url: string; close(): void }> {
+  const server = createServer(({ url = '/' }, response) => {
+    const path = join(folder, decodeURIComponent(new URL(url, 'http://localhost').pathname));
+    try {
+      const body = readFileSync(path.endsWith('/') ? join(path, 'index.html') : path);
+      response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
+    done({ url: `http://localhost:${(server.address() as AddressInfo).port}/`, close: () => server.close() });
+  }));
+}
+
+/** Load a page, move its control, let it train, and say what went wrong (nothing: ''). */
+async function check(page: Page, url: string, c: PageCheck): Promise<string> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const loading = performance.now();
+  await page.goto(`${url}${c.page}.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => globalThis.lesson !== undefined, { timeout: 60_000 });
+  console.log(`    ready in ${((performance.now() - loading) / 1000).toFixed(1)} s (the backends timed)`);
+  const figure = (await page.$(c.figure))!;
+  const before = Buffer.from(await figure.screenshot());
+  await page.evaluate(moveControl, c.control);
+  await new Promise((r) => setTimeout(r, c.seconds * 1000));
+  await page.evaluate(() => globalThis.lesson!.pause());
+  const after = Buffer.from(await figure.screenshot());
+  const losses = await page.evaluate(() => globalThis.lesson!.losses());
+  const readout = await page.$eval('#readout .now', (e) => e.textContent);
+  const file = join(shots, `${c.page}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const problems = [...errors];
+  if (before.equals(after)) problems.push(`the picture (${c.figure}) did not change`);
+  if (c.trains) {
+    const [first, last] = [losses[0], Math.min(...losses.slice(-5))];
+    if (!(losses.length >= 5 && last < first)) problems.push(`the loss did not fall: ${losses.length} steps, ${first} → ${last}`);
+    else console.log(`    loss ${first.toFixed(3)} → ${last.toFixed(3)} in ${losses.length} steps`);
+  }
+  console.log(`    ${readout}\n    screenshot: ${file}`);
+  return problems.join('; ');
+}
+
+const missing = noChromium();
+if (missing) {
+  console.log(`live pages not checked: ${missing}`);
+  process.exit(0);
+}
+
+const started = performance.now();
+const folder = mkdtempSync(join(tmpdir(), 'gradschool-web-'));
+await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn', build: { outDir: folder, emptyOutDir: true } });
+mkdirSync(shots, { recursive: true });
+const site = await serve(folder);
+console.log(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+// the package unpacks Chromium into the temporary folder once; keep it with the install, as the tensor package's browser tests do
+process.env.TMPDIR = join(web, '../node_modules/.cache/chromium');
+mkdirSync(process.env.TMPDIR, { recursive: true });
+const { default: chromium } = await import('@sparticuz/chromium');
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? (await chromium.executablePath()),
+  args: [...chromium.args, '--disable-dev-shm-usage'],
+  headless: 'shell',
+  defaultViewport: { width: 1100, height: 900 },
+});
+let failed = 0;
+try {
+  for (const c of CHECKS) {
+    console.log(`  ${c.page}`);
+    const page = await browser.newPage();
+    const problem = await check(page, site.url, c).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+    await page.close();
+    if (problem) {
+      failed++;
+      console.log(`  ✗ ${c.page}: ${problem}`);
+    }
+  }
+} finally {
+  await browser.close();
+  site.close();
+  rmSync(folder, { recursive: true, force: true });
+}
+console.log(`\nlive pages: ${CHECKS.length - failed} of ${CHECKS.length} passed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+process.exitCode = failed > 0 ? 1 : 0;
