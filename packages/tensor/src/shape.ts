@@ -39,6 +39,10 @@ export const reducedCount = (shape: Shape, dims: readonly number[]): number =>
   (shape.length === 0 ? 1 : sizeOf(dims.map((d) => shape[d])));
 
 export function checkShape(op: string, shape: Shape): number[] {
+  if (!Array.isArray(shape)) {
+    const hint = typeof shape === 'number' ? ` (for ${shape} elements in one dim, write [${shape}])` : '';
+    throw new TypeError(`${op}: the shape must be an array of sizes such as [2, 3], got ${describeValue(shape)}${hint}`);
+  }
   shape.forEach((d, i) => {
     if (!Number.isInteger(d) || d < 0) {
       const what = typeof d === 'number' ? `has size ${d}` : `is ${describeValue(d)}`;

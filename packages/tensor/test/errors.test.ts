@@ -74,6 +74,7 @@ const MISTAKES: Mistake[] = [
   ['flatten with dims reversed', () => zeros([2, 3]).flatten(1, 0), RangeError, 'flatten: startDim 1 comes after endDim 0 for shape [2,3]'],
   ['slice with step 0', () => zeros([3]).slice(0, 0, 3, 0), RangeError, 'slice: step must be a positive integer, got 0'],
   ['slice with a fractional start', () => zeros([2, 3]).slice(1, 0.5), RangeError, 'slice: start 0.5 and end undefined must be integers (dim 1 of shape [2,3])'],
+  ['zeros with a number for a shape', () => zeros(3 as never), TypeError, 'zeros: the shape must be an array of sizes such as [2, 3], got a number (for 3 elements in one dim, write [3])'],
   ['slice of a 0-d tensor', () => zeros([]).slice(0, 0), ShapeError, 'slice: input of shape [] has no dim to index; reshape it to [1] first'],
   ['narrow of a 0-d tensor', () => zeros([]).narrow(0, 0, 0), ShapeError, 'narrow: input of shape [] has no dim to index; reshape it to [1] first'],
   ['narrow past the end', () => zeros([2, 3]).narrow(1, 2, 2), RangeError, 'narrow: start 2 and length 2 do not fit dim 1 of shape [2,3]'],
