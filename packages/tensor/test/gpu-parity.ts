@@ -142,8 +142,8 @@ const BASIC_CASES: readonly Case[] = [
       const y = tensor([[1, 2], [3, 4]]).matmul(tensor([[1], [1]])).relu();
       equal(y.storage.backend, 'gpu', 'storage');
       equal(y.toArray(), [[3], [7]], 'relu(matmul)');
-      // matmul, relu and the copy that reads the result out: three kernels, each checked for its gpu.js mode
-      equal(backend.kernelRuns - before, 3, 'kernels run');
+      // matmul, then relu fused with the copy that reads the result out: two kernels, each checked for its gpu.js mode
+      equal(backend.kernelRuns - before, 2, 'kernels run');
     },
   },
   {
@@ -159,7 +159,8 @@ const BASIC_CASES: readonly Case[] = [
     },
   },
   {
-    name: 'a training-style loop builds its kernels once',
+    // an elementwise result runs when first needed: step 1's weight update runs in step 2
+    name: 'a training-style loop builds its kernels in its first two steps, none after',
     run(mode) {
       const backend = gpu(mode);
       let w = tensor([[0.5, -0.25, 1]]);
@@ -170,9 +171,25 @@ const BASIC_CASES: readonly Case[] = [
         return loss;
       };
       step().item();
+      step().item();
       const built = backend.kernelsBuilt;
       for (let i = 0; i < 5; i++) step().item();
+      equal(backend.kernelsBuilt, built, 'kernels built after the second step');
+    },
+  },
+  {
+    name: 'an elementwise chain runs as one kernel, built once for every step of a loop',
+    run(mode) {
+      const backend = gpu(mode);
+      const [w, b] = [tensor([[0.5, -2]]), tensor([[0.25, 1]])];
+      const layer = (x: Tensor) => x.mul(w).add(b).tanh().mul(2).sub(x);
+      layer(tensor([[1, 2], [3, 4]])).data();
+      const [built, runs] = [backend.kernelsBuilt, backend.kernelRuns];
+      // a new batch of the same shape each step: new values, the same kernel
+      for (let i = 0; i < 3; i++) layer(tensor([[i, 1], [2, -i]])).data();
       equal(backend.kernelsBuilt, built, 'kernels built after the first step');
+      // five ops and the read's copy, one kernel per step (uploads are not counted as runs)
+      equal(backend.kernelRuns - runs, 3, 'kernels run in 3 steps');
     },
   },
   {
@@ -282,6 +299,18 @@ export const PROPERTIES: readonly Property[] = [
     },
     [[{ vs: [1], shape: [1, 1] }, { vs: [2], shape: [1, 1] }, 2] as [Matrix, Matrix, number]],
   ),
+  property('fused elementwise chains agree with the cpu, shared subexpressions and broadcast operands too', pair, (mode, [a, , row]) => {
+    // each op rounds to float32 once, on both backends; the chain's ops are few, each within 16 ulp
+    agree(mode, () => {
+      const [x, r] = [make(a), make(row)];
+      const h = x.mul(r).add(r.exp()).tanh();
+      const g = h.mul(h).neg().add(1).mul(x.sub(r));
+      // longer than one kernel takes: cut into pieces
+      let long = x;
+      for (let i = 0; i < 30; i++) long = long.mul(0.9).add(r.mul(0.1));
+      return [h, g, where(h.gt(0), g, h.sigmoid()), long, g.T.add(1)];
+    }, (i) => ({ what: ['tanh(x r + exp r)', "tanh' (x - r)", 'where', '30 fused steps', 'transposed read of a pending result'][i], terms: i === 3 ? 60 : 4, scale: 8 }));
+  }),
   property('gather, scatterAdd and concat agree with the cpu', pair, (mode, [a]) => {
     const [m, n] = a.shape;
     const index = tensor(Array.from({ length: m * n }, (_, i) => (i * 7) % m), { shape: [m, n], dtype: 'int32' });

@@ -5,8 +5,10 @@
 import type { Backend, Storage, View } from '../backend.ts';
 import type { DType, TypedArray } from '../dtype.ts';
 import { contiguousStrides, fmt, type Shape, sizeOf } from '../shape.ts';
+import { isContiguous } from '../layout.ts';
 import type { Device, GpuMode } from './device.ts';
 import * as k from './kernels.ts';
+import { type Expr, fits, fused } from './fusion.ts';
 import { choosePlan, matmul, type MatmulPlan, type Step } from './matmul.ts';
 import { type KernelCall, MAX_ELEMENTS } from './program.ts';
 
@@ -36,15 +38,30 @@ export interface GpuBackend extends Backend {
   dispose(): void;
 }
 
+/** Device memory, made when first needed: at once for most kernels, on first use for fused ones. */
 class GpuStorage<H> implements Storage {
   readonly backend = 'gpu';
   readonly dtype: DType;
   readonly length: number;
-  readonly handle: H;
-  constructor(handle: H, dtype: DType, length: number) {
-    this.handle = handle;
+  /** The elementwise expression of a result not yet computed, over `shape`, which later ops may fuse into theirs. */
+  pending: { expr: Expr<H>; shape: Shape } | undefined;
+  #handle: H | undefined;
+  #make: ((self: GpuStorage<H>) => H) | undefined;
+  constructor(make: (self: GpuStorage<H>) => H, dtype: DType, length: number, pending?: GpuStorage<H>['pending']) {
+    this.#make = make;
     this.dtype = dtype;
     this.length = length;
+    this.pending = pending;
+    if (!pending) void this.handle;
+  }
+
+  get handle(): H {
+    if (this.#make) {
+      this.#handle = this.#make(this);
+      this.#make = undefined;
+      this.pending = undefined;
+    }
+    return this.#handle as H;
   }
 }
 
@@ -71,11 +88,13 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
 
   // an empty tensor holds no device memory; kernels never index it, but gpu.js wants an array in its place
   let placeholder: H | undefined;
-  const store = (dtype: DType, length: number, make: () => H): GpuStorage<H> => {
-    if (length === 0) return new GpuStorage((placeholder ??= device.upload(new Float32Array(1))), dtype, 0);
-    const s = new GpuStorage(make(), dtype, length);
-    registry.register(s, s.handle);
-    return s;
+  const store = (dtype: DType, length: number, make: () => H, pending?: GpuStorage<H>['pending']): GpuStorage<H> => {
+    if (length === 0) return new GpuStorage(() => (placeholder ??= device.upload(new Float32Array(1))), dtype, 0);
+    return new GpuStorage((self) => {
+      const handle = make();
+      registry.register(self, handle);
+      return handle;
+    }, dtype, length, pending);
   };
   const operand = (v: View): k.Operand<H> => ({ data: (v.storage as GpuStorage<H>).handle, shape: v.shape, strides: v.strides, offset: v.offset });
   /** Runs the kernel `call` returns; kernels it runs on the way through `step` are freed after. */
@@ -96,6 +115,29 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
     });
   };
   const isInt = (dtype: DType): boolean => dtype === 'int32';
+
+  /**
+   * An operand of an elementwise op producing `shape`: a pending float32 result of that same shape,
+   * read whole in its own layout, joins the expression (its inputs' strides are over that shape);
+   * anything else is read from device memory.
+   */
+  const term = (v: View, shape: Shape): Expr<H> => {
+    const s = v.storage as GpuStorage<H>;
+    const same = s.pending !== undefined && s.pending.shape.length === shape.length && s.pending.shape.every((d, i) => d === shape[i]);
+    if (same && s.dtype === 'float32' && v.offset === 0 && isContiguous(shape, v.strides)) return (s.pending as { expr: Expr<H> }).expr;
+    return { kind: 'leaf', storage: s, strides: v.strides, offset: v.offset };
+  };
+  /** An elementwise float32 result, left pending (fusion.ts); a chain too big for one kernel runs its operands first. */
+  const elementwise = (op: string, shape: Shape, build: (read: (v: View) => Expr<H>) => Expr<H>): GpuStorage<H> => {
+    checkSize(op, shape);
+    let expr = build((v) => term(v, shape));
+    if (!fits(expr)) expr = build((v) => ({ kind: 'leaf', storage: v.storage as GpuStorage<H>, strides: v.strides, offset: v.offset }));
+    const done = expr;
+    return store('float32', sizeOf(shape), () => {
+      runs++;
+      return device.run(fused(done, shape));
+    }, { expr: done, shape });
+  };
 
   return {
     name: 'gpu',
@@ -134,11 +176,18 @@ export function createGpuBackend<H>(device: Device<H>): GpuBackend {
     },
 
     // named `to`: only .to(dtype) can ask a copy for another dtype
-    copy: (x, dtype) => run('to', x.shape, dtype, () => k.copy(operand(x), isInt(dtype))),
-    unary: (op, x, dtype) => run(op, x.shape, dtype, () => k.unary(op, operand(x), isInt(dtype))),
-    binary: (op, a, b, shape, dtype) => run(op, shape, dtype, () => k.binary(op, operand(a), operand(b), shape, isInt(dtype))),
-    where: (cond, a, b, shape, dtype) =>
-      run('where', shape, dtype, () => k.where(operand(cond), operand(a), operand(b), shape, isInt(dtype))),
+    copy: (x, dtype) => dtype === 'float32'
+      ? elementwise('to', x.shape, (read) => read(x))
+      : run('to', x.shape, dtype, () => k.copy(operand(x), isInt(dtype))),
+    unary: (op, x, dtype) => dtype === 'float32'
+      ? elementwise(op, x.shape, (read) => ({ kind: 'unary', op, x: read(x) }))
+      : run(op, x.shape, dtype, () => k.unary(op, operand(x), isInt(dtype))),
+    binary: (op, a, b, shape, dtype) => dtype === 'float32'
+      ? elementwise(op, shape, (read) => ({ kind: 'binary', op, a: read(a), b: read(b) }))
+      : run(op, shape, dtype, () => k.binary(op, operand(a), operand(b), shape, isInt(dtype))),
+    where: (cond, a, b, shape, dtype) => dtype === 'float32'
+      ? elementwise('where', shape, (read) => ({ kind: 'where', cond: read(cond), a: read(a), b: read(b) }))
+      : run('where', shape, dtype, () => k.where(operand(cond), operand(a), operand(b), shape, isInt(dtype))),
     reduce: (op, x, dim, dtype) =>
       run(op, x.shape.map((d, i) => (i === dim ? 1 : d)), dtype, () => k.reduce(op, operand(x), dim, isInt(dtype))),
     matmul(a, b, dtype) {
