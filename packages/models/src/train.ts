@@ -17,6 +17,11 @@ export interface FitOptions {
   batchSize?: number;
   /** Shuffles the minibatches; their order is fixed without one. */
   generator?: Generator;
+  /**
+   * Applied to each batch's inputs at every step, before the forward pass: a fresh corruption
+   * for a denoising autoencoder (the targets stay clean), or a data augmentation.
+   */
+  inputs?: (x: Tensor) => Tensor;
   /** Called after each epoch, e.g. a learning-rate schedule. */
   schedule?: { step(): void };
   /** Progress: the epoch just finished (from 1) and its mean training loss. */
@@ -38,7 +43,7 @@ export function fit(model: Module<[Input], Variable>, data: Dataset, opts: FitOp
     let total = 0;
     for (const batch of minibatches(data, { batchSize, generator: opts.generator })) {
       opts.optimizer.zeroGrad();
-      const loss = opts.loss(model.forward(batch.x), batch.y);
+      const loss = opts.loss(model.forward(opts.inputs ? opts.inputs(batch.x) : batch.x), batch.y);
       loss.backward();
       opts.optimizer.step();
       total += loss.item() * batch.y.shape[0];

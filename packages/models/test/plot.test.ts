@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { Generator, randn, tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
 import {
-  arrows, classColour, decisionRegions, el, Figure, filledContours, grid, gridPoints, imageGrid, legend, line, scatter, text,
+  arrows, classColour, decisionRegions, el, Figure, filledContours, grid, gridPoints, imageGrid, legend, line, plainText, scatter, text,
 } from '../src/plot/index.ts';
 
 /** The closed rings of an SVG path "M x,y L x,y ... Z M ...", as d3-shape writes them. */
@@ -27,6 +27,13 @@ describe('svg writing', () => {
   it('escapes attribute values and text, and rounds numbers to hundredths of a pixel', () => {
     expect(el('rect', { x: 1.23456, title: 'a<b & "c"', skip: undefined })).toBe('<rect x="1.23" title="a&lt;b &amp; &quot;c&quot;"/>');
     expect(text({ x: 0 }, 'loss < 0.1 & rising')).toBe('<text x="0">loss &lt; 0.1 &amp; rising</text>');
+  });
+
+  it('typesets _{...} as a subscript and ^{...} as a superscript, returning to the baseline after them', () => {
+    expect(text({}, 'F(y) = min_{z} E')).toBe(
+      '<text>F(y) = min<tspan dy="0.3em" font-size="75%">z</tspan><tspan dy="-0.225em"> E</tspan></text>');
+    expect(text({}, '‖y‖^{2}')).toBe('<text>‖y‖<tspan dy="-0.45em" font-size="75%">2</tspan></text>');
+    expect(plainText('F_{β}(y) < ‖y‖^{2}')).toBe('Fβ(y) < ‖y‖2');
   });
 });
 

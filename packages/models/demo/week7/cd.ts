@@ -3,36 +3,45 @@
  * the current energy, push the energy up where it lands and down at the data.
  */
 import { noGrad } from '@gradschool/autograd';
-import { Generator } from '@gradschool/tensor';
+import { Generator, type Tensor } from '@gradschool/tensor';
 import { ellipse } from '../../src/data/ellipse.ts';
-import { Adam } from '../../src/optim/adam.ts';
-import { grid, scatter } from '../../src/plot/index.ts';
-import { type CdStep, contrastiveDivergenceStep, EnergyNet, lossCurves, topographicMap, trajectories } from '../../src/week7/index.ts';
-import { saveSvg } from './output.ts';
+import { arrows, grid, legend, scatter } from '../../src/plot/index.ts';
+import { ELLIPSE_CD, ellipseCdPaths, energyOnGrid, lossCurves, topographicMap, trainEllipseCd, trajectories } from '../../src/week7/index.ts';
+import { DATA_COLOUR, saveSvg } from './output.ts';
 
-const STEPS = 300;
-const SETTINGS = { kick: 1, steps: 5, lr: 0.02, margin: 2 };
+const KICK = '#ff7f0e';
+const SLIDE = '#2ca02c';
+const SHOWN = 25;
 
 export async function cdDemo(): Promise<void> {
   const data = ellipse(new Generator(1), { points: 100, noise: 0.02 }).points;
-  const g = new Generator(5);
-  const model = new EnergyNet({ generator: g, hidden: [32, 32] });
-  const optimizer = new Adam(model.parameters(), { lr: 0.03 });
-  const losses: number[] = [];
-  let last: CdStep | undefined;
-  for (let t = 1; t <= STEPS; t++) {
-    last = contrastiveDivergenceStep(model, data, optimizer, g, { ...SETTINGS, keepPath: t === STEPS });
-    losses.push(last.loss);
-  }
-  const energy = (y: Parameters<EnergyNet['forward']>[0]) => noGrad(() => model.forward(y)).value;
+  const run = trainEllipseCd(data);
+  const energy = (y: Tensor) => noGrad(() => run.model.forward(y)).value;
   const inside = ellipse(new Generator(4), { points: 200, radii: [0.5, 0.15] }).points;
   const outside = ellipse(new Generator(3), { points: 200, radii: [1.5, 1] }).points;
-  console.log(`Contrastive divergence, ${STEPS} steps: kick σ = ${SETTINGS.kick}, ${SETTINGS.steps} descent steps of ${SETTINGS.lr}, margin loss with m = ${SETTINGS.margin}`);
-  console.log(`  margin loss ${losses[0].toFixed(2)} → ${losses[STEPS - 1].toFixed(2)}; mean energy on the data ${energy(data).mean().item().toFixed(1)}, inside the ellipse ${energy(inside).mean().item().toFixed(1)}, outside ${energy(outside).mean().item().toFixed(1)}`);
+  const { steps, kick, descent, lr, margin, regularise } = ELLIPSE_CD;
+  const first = run.history[0];
+  const lastOf = run.history[steps - 1];
+  console.log(`Contrastive divergence, ${steps} steps: kick σ = ${kick}, ${descent} descent steps of ${lr}, margin loss with m = ${margin} plus ${regularise}·(E(y)² + E(ȳ)²) to hold the energies near 0`);
+  console.log(`  loss ${first.loss.toFixed(2)} → ${lastOf.loss.toFixed(2)}; mean energy on the data ${energy(data).mean().item().toFixed(2)}, inside the ellipse ${energy(inside).mean().item().toFixed(2)}, outside ${energy(outside).mean().item().toFixed(2)}`);
+  console.log('  Each push-up lands where a short slide from a kicked data point ends: one sample, per data point, of the');
+  console.log('  points the model finds likely — maximum likelihood would push up on all of them, weighted by P(y).');
+
+  const paths = ellipseCdPaths(run, data).path!.slice(1, 0, SHOWN);
   const plane = grid([-1.8, 1.8], [-1.8, 1.8], 120);
-  await saveSvg('cd-energy', topographicMap(plane, energy, [
-    scatter(data, { colour: '#e377c2', radius: 1.8 }),
-    trajectories(last!.contrast.path!.slice(1, 0, 30)),
-  ], { title: 'CD: kicks slid down the energy (green)' }));
-  await saveSvg('cd-training', lossCurves([{ label: `margin loss, m = ${SETTINGS.margin}`, values: losses }], { title: 'Contrastive-divergence training' }));
+  await saveSvg('cd-energy', topographicMap(plane, energyOnGrid(plane, energy), [
+    scatter(data, { colour: DATA_COLOUR, radius: 1.8 }),
+    arrows(data.slice(0, 0, SHOWN), paths.slice(0, 0, 1).squeeze(0), { colour: KICK, width: 1 }),
+    trajectories(paths, { colour: SLIDE }),
+    legend([
+      { label: 'data y', colour: DATA_COLOUR, radius: 2 },
+      { label: `random kick, σ = ${kick}`, colour: KICK, mark: 'arrow' },
+      { label: `slide down E: ${descent} steps, then push up at ȳ`, colour: SLIDE, mark: 'line' },
+    ], 'bottom-right'),
+  ], { title: 'Contrastive divergence: kick, slide down, push up' }));
+  await saveSvg('cd-training', lossCurves([
+    { label: 'loss', values: run.history.map((h) => h.loss) },
+    { label: 'mean E(y) at the data', values: run.history.map((h) => h.energy.data), dashed: true },
+    { label: 'mean E(ȳ) where the slides land', values: run.history.map((h) => h.energy.contrast), dashed: true },
+  ], { title: 'Contrastive-divergence training', yLabel: 'loss, energy', corner: 'bottom-right' }));
 }

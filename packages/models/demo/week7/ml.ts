@@ -8,9 +8,9 @@ import { noGrad } from '@gradschool/autograd';
 import { Generator, type Tensor, tensor } from '@gradschool/tensor';
 import { ellipse } from '../../src/data/ellipse.ts';
 import { Adam } from '../../src/optim/adam.ts';
-import { type Grid, grid, gridPoints, scatter } from '../../src/plot/index.ts';
-import { EnergyNet, gibbs, lossCurves, mlLoss, topographicMap } from '../../src/week7/index.ts';
-import { saveSvg } from './output.ts';
+import { type Grid, grid, gridPoints, legend, scatter } from '../../src/plot/index.ts';
+import { EnergyNet, energyOnGrid, gibbs, lossCurves, mlLoss, topographicMap } from '../../src/week7/index.ts';
+import { DATA_COLOUR, saveSvg } from './output.ts';
 
 const BETA = 1;
 const STEPS = 300;
@@ -52,8 +52,10 @@ export async function mlDemo(): Promise<void> {
   console.log(`  from ${losses[0].toFixed(3)} to ${losses[STEPS - 1].toFixed(3)} in ${STEPS} Adam steps; the data's histogram itself would score ${floor.toFixed(3)}`);
   console.log(`  the Gibbs distribution puts ${(100 * massOnData).toFixed(0)} % of its mass on the ${counts.size} cells holding data (a uniform one: ${((100 * counts.size) / centres.shape[0]).toFixed(0)} %)`);
   const plane = grid([-1.5, 1.5], [-1.5, 1.5], 120);
-  await saveSvg('ml-energy', topographicMap(plane, (y) => noGrad(() => model.forward(y)).value, [scatter(data, { colour: '#e377c2', radius: 1.8 })],
-    { title: 'Maximum likelihood: the learnt energy E(y)' }));
+  await saveSvg('ml-energy', topographicMap(plane, energyOnGrid(plane, (y) => noGrad(() => model.forward(y)).value), [
+    scatter(data, { colour: DATA_COLOUR, radius: 1.8 }),
+    legend([{ label: `data: ${n} points near the ellipse`, colour: DATA_COLOUR, radius: 2 }], 'bottom-right'),
+  ], { title: 'Maximum likelihood: the learnt energy E(y)' }));
   await saveSvg('ml-training', lossCurves([{ label: '−(1/β) log P(Y), mean over the data', values: losses }],
     { title: 'Maximum-likelihood training', yLabel: 'loss' }));
 }

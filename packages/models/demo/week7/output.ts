@@ -8,3 +8,6 @@ export async function saveSvg(name: string, svg: string): Promise<void> {
   await writeText(url, svg);
   console.log(`  wrote ${decodeURIComponent(url.pathname)}`);
 }
+
+/** The data on every map: the notes draw their training points pink. */
+export const DATA_COLOUR = '#e377c2';

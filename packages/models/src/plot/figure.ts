@@ -22,6 +22,8 @@ export interface FigureOptions {
   equalAspect?: boolean;
   /** Frame, ticks and labels; off for pictures where coordinates mean nothing. */
   axes?: boolean;
+  /** Pixels right of the plot area for what `annotate` draws there, e.g. a colour bar (default 16). */
+  right?: number;
 }
 
 /** Something drawn on a figure: it reads the scales and returns SVG. */
@@ -45,6 +47,7 @@ export class Figure {
   readonly area: Box;
   readonly options: FigureOptions;
   #layers: string[] = [];
+  #annotations: string[] = [];
   #margin: { top: number; right: number; bottom: number; left: number };
 
   constructor(options: FigureOptions) {
@@ -58,7 +61,7 @@ export class Figure {
     const axes = options.axes ?? true;
     this.#margin = {
       top: options.title ? 34 : 12,
-      right: 16,
+      right: options.right ?? 16,
       bottom: axes ? (options.xLabel ? 46 : 30) : 12,
       left: axes ? (options.yLabel ? 62 : 46) : 12,
     };
@@ -74,6 +77,12 @@ export class Figure {
     return this;
   }
 
+  /** Draw layers outside the plot area's clip: keys and colour bars in the margins. */
+  annotate(...layers: Layer[]): this {
+    for (const layer of layers) this.#annotations.push(layer(this));
+    return this;
+  }
+
   get width(): number { return this.area.left + this.area.width + this.#margin.right; }
   get height(): number { return this.area.top + this.area.height + this.#margin.bottom; }
 
@@ -85,7 +94,7 @@ export class Figure {
       ? text({ x: left + width / 2, y: 22, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 'bold' }, this.options.title)
       : '';
     const axes = (this.options.axes ?? true) ? this.#axes() : '';
-    return svgDocument(this.width, this.height, el('defs', {}, clip), body, axes, title);
+    return svgDocument(this.width, this.height, el('defs', {}, clip), body, axes, title, ...this.#annotations);
   }
 
   #axes(): string {

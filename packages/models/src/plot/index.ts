@@ -6,5 +6,6 @@ export { line, type LineOptions } from './line.ts';
 export { legend, type Corner, type LegendEntry } from './legend.ts';
 export { arrows, type ArrowOptions } from './arrows.ts';
 export { imageGrid, type ImageGridOptions } from './images.ts';
-export { CLASS_COLOURS, classColour, sequentialColours } from './palette.ts';
-export { el, svgDocument, text, type Attrs } from './svg.ts';
+export { CLASS_COLOURS, classColour, sequentialColours, SERIES_COLOURS } from './palette.ts';
+export { el, plainText, svgDocument, text, type Attrs } from './svg.ts';
+export { colourBar, COLOUR_BAR_WIDTH, quantileScale, type ColourScale } from './colour-scale.ts';

@@ -6,6 +6,12 @@ export const CLASS_COLOURS = [
   '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
 ] as const;
 
+/**
+ * Colours for curves of different models or settings, kept apart from the class colours so that
+ * a curve is never read as a class: near-black, then darker hues than Tableau's.
+ */
+export const SERIES_COLOURS = ['#222222', '#c44e52', '#1f5f99', '#8c6d31', '#6b4c9a', '#2f7f5f'] as const;
+
 export const classColour = (c: number): string => CLASS_COLOURS[c % CLASS_COLOURS.length];
 
 /** Viridis stops: perceptually even and readable in grey, dark for low values. */

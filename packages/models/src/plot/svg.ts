@@ -26,5 +26,35 @@ export function svgDocument(width: number, height: number, ...body: string[]): s
   return `<?xml version="1.0" encoding="UTF-8"?>\n${el('svg', attrs, el('rect', { width, height, fill: 'white' }), ...body)}\n`;
 }
 
-/** A text element; its content is escaped, so labels may hold any characters. */
-export const text = (attrs: Attrs, content: string): string => el('text', attrs, escapeText(content));
+/** `_{...}` marks a subscript and `^{...}` a superscript in a label: `min_{z}`, `F_{β}`, `‖y‖^{2}`. */
+const SCRIPT = /([_^])\{([^{}]*)\}/g;
+
+/** The label as it reads, without the script markup (to measure it). */
+export const plainText = (content: string): string => content.replace(SCRIPT, '$2');
+
+/**
+ * A text element; its content is escaped, so labels may hold any characters, and `_{...}` /
+ * `^{...}` become lowered / raised smaller text (tspans shifted with dy, which every SVG viewer
+ * honours, unlike baseline-shift), so `min_{z}` reads as the notes typeset it.
+ */
+export function text(attrs: Attrs, content: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  let shift = 0; // how far a script moved the baseline (in the script's em), to move back after it
+  for (const m of content.matchAll(SCRIPT)) {
+    if (m.index > at) {
+      parts.push(shifted(escapeText(content.slice(at, m.index)), -shift));
+      shift = 0;
+    }
+    const dy = m[1] === '_' ? 0.3 : -0.45;
+    parts.push(el('tspan', { dy: `${dy - shift}em`, 'font-size': '75%' }, escapeText(m[2])));
+    shift = dy;
+    at = m.index + m[0].length;
+  }
+  if (at < content.length) parts.push(shifted(escapeText(content.slice(at)), -shift));
+  return el('text', attrs, ...parts);
+}
+
+// dy in em of the script's 75 % font is 0.75 of the parent's em: scale the way back to match
+const shifted = (escaped: string, back: number): string =>
+  back === 0 ? escaped : el('tspan', { dy: `${Math.round(back * 750) / 1000}em` }, escaped);

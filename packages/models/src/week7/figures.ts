@@ -1,38 +1,50 @@
 /**
  * The week-7 pictures, built on the package's SVG plots: energy landscapes as topographic maps
- * (the notes' figures 5, 7 and 10), trajectories on them, reconstruction grids and loss curves.
+ * (the notes' figures 5, 7 and 10) with a colour bar, trajectories on them, reconstruction grids
+ * and loss curves.
  * Each returns a standalone SVG document as text.
  */
 import { concat, formatShape, ShapeError, type Tensor } from '@gradschool/tensor';
 import {
-  CLASS_COLOURS, type Domain, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, legend, line, sequentialColours,
+  COLOUR_BAR_WIDTH, colourBar, type ColourScale, type Corner, type Domain, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, legend, line,
+  quantileScale, SERIES_COLOURS,
 } from '../plot/index.ts';
 import { el } from '../plot/svg.ts';
-import { checkCount } from '../check.ts';
 
 export interface MapOptions {
   title?: string;
-  /** How many level sets (default 14). */
-  levels?: number;
+  /**
+   * The colours: give every map of a family the same scale (`quantileScale` of all their
+   * fields), so that one colour is one energy on all of them. Default: this map's own quantiles.
+   */
+  scale?: ColourScale;
+  /** What the colour bar measures (default 'energy'). */
+  barLabel?: string;
+  /** Axis labels (default y₁ and y₂, the two coordinates of y). */
+  xLabel?: string;
+  yLabel?: string;
+  /** Width of the plot area in pixels (default 400). */
+  width?: number;
 }
 
+/** The energy at every cell of `g` ([nx·ny], in gridPoints' order): a map's field. */
+export const energyOnGrid = (g: Grid, energy: (points: Tensor) => Tensor): Tensor => energy(gridPoints(g));
+
 /**
- * Filled contours of an energy over the plane, `energy` evaluated at every cell of `g`, with
- * `layers` (data, prototypes, arrows, trajectories) drawn on top.
- * The levels are quantiles of the energy over the grid, so every colour band covers about as
- * much of the map: energies that grow quadratically away from the data would otherwise spend
- * all their colours far away and paint the interesting valleys one flat shade.
+ * Filled contours of an energy field over the plane (from `energyOnGrid`), with a colour bar
+ * and `layers` (data, prototypes, arrows, trajectories, a legend) drawn on top.
  */
-export function topographicMap(g: Grid, energy: (points: Tensor) => Tensor, layers: readonly Layer[], opts: MapOptions = {}): string {
-  const field = energy(gridPoints(g));
-  const sorted = Float64Array.from(field.data()).filter(Number.isFinite).sort();
-  if (sorted.length === 0) throw new RangeError('topographicMap: the energy has no finite value on the grid');
-  const count = checkCount('topographicMap', 'levels', opts.levels ?? 14, 1);
-  const thresholds = [...new Set(Array.from({ length: count }, (_, i) => sorted[Math.floor(((i + 1) * sorted.length) / (count + 1))]))];
-  const byRank = sequentialColours(0, thresholds.length);
-  const colours = (v: number) => byRank(thresholds.filter((t) => t <= v).length);
-  const fig = new Figure({ x: g.x, y: g.y, title: opts.title, equalAspect: true, width: 440, height: 440 });
-  return fig.draw(filledContours(g, field, { thresholds, colours, lines: true }), ...layers).toSVG();
+export function topographicMap(g: Grid, field: Tensor, layers: readonly Layer[], opts: MapOptions = {}): string {
+  const scale = opts.scale ?? quantileScale([field.data()]);
+  const width = opts.width ?? 400;
+  const fig = new Figure({
+    x: g.x, y: g.y, title: opts.title, equalAspect: true, width, height: width,
+    xLabel: opts.xLabel ?? 'y₁', yLabel: opts.yLabel ?? 'y₂', right: COLOUR_BAR_WIDTH,
+  });
+  return fig
+    .draw(filledContours(g, field, { thresholds: [...scale.thresholds], colours: (v) => scale.colour(v), lines: true }), ...layers)
+    .annotate(colourBar(scale, opts.barLabel ?? 'energy'))
+    .toSVG();
 }
 
 /** Trajectories [steps + 1, n, 2] as polylines, each ending in a dot where it landed. */
@@ -72,17 +84,31 @@ export interface Curve {
   dashed?: boolean;
 }
 
+export interface CurveOptions {
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  /**
+   * The x of each curve's first value (default 0: a value before any step, then one after each).
+   * Per-epoch means start at 1, so the axis reads epochs 1..N.
+   */
+  first?: number;
+  /** Where the key goes, clear of the curves (default top-right). */
+  corner?: Corner;
+}
+
 /** Loss (or any measure) against the training step, several curves on shared axes with a key. */
-export function lossCurves(curves: readonly Curve[], opts: { title?: string; xLabel?: string; yLabel?: string } = {}): string {
+export function lossCurves(curves: readonly Curve[], opts: CurveOptions = {}): string {
   const all = curves.flatMap((c) => c.values.filter(Number.isFinite));
-  const steps = Math.max(1, ...curves.map((c) => c.values.length - 1));
   if (all.length === 0) throw new RangeError('lossCurves: no finite value to draw');
+  const first = opts.first ?? 0;
+  const last = first + Math.max(1, ...curves.map((c) => c.values.length - 1));
   const [lo, hi] = [Math.min(0, ...all), Math.max(...all)];
   const y: Domain = [lo, hi > lo ? hi * 1.05 : lo + 1];
-  const fig = new Figure({ x: [0, steps], y, width: 460, height: 280, title: opts.title, xLabel: opts.xLabel ?? 'step', yLabel: opts.yLabel ?? 'loss' });
-  const colourOf = (c: Curve, i: number) => c.colour ?? CLASS_COLOURS[i % CLASS_COLOURS.length];
+  const fig = new Figure({ x: [first, last], y, width: 460, height: 280, title: opts.title, xLabel: opts.xLabel ?? 'step', yLabel: opts.yLabel ?? 'loss' });
+  const colourOf = (c: Curve, i: number) => c.colour ?? SERIES_COLOURS[i % SERIES_COLOURS.length];
   return fig.draw(
-    ...curves.map((c, i) => line(c.values.map((_, t) => t), c.values, { colour: colourOf(c, i), dashed: c.dashed })),
-    legend(curves.map((c, i) => ({ label: c.label, colour: colourOf(c, i), mark: 'line' as const, dashed: c.dashed }))),
+    ...curves.map((c, i) => line(c.values.map((_, t) => first + t), c.values, { colour: colourOf(c, i), dashed: c.dashed })),
+    legend(curves.map((c, i) => ({ label: c.label, colour: colourOf(c, i), mark: 'line' as const, dashed: c.dashed })), opts.corner),
   ).toSVG();
 }

@@ -19,13 +19,15 @@ export { kmeansGradientStep } from './kmeans/gradient-step.ts';
 export { AutoEncoder, type AutoEncoderOptions } from './autoencoder/autoencoder.ts';
 export { trainAutoEncoder, type AutoEncoderTraining } from './autoencoder/train.ts';
 export { corruptGaussian, corruptMask } from './corrupt.ts';
+export { ARC_DAE, arcData, distanceToArc, trainArcAutoEncoder } from './autoencoder/arc.ts';
 
 // Contrastive methods: the DAE as an energy, contrastive divergence, the margin loss.
 export { reconstructionEnergy } from './contrastive/dae-energy.ts';
 export { contrastivePoints, type ContrastiveOptions } from './contrastive/divergence.ts';
 export { marginLoss } from './contrastive/margin.ts';
 export { EnergyNet, type EnergyNetOptions } from './contrastive/energy-net.ts';
-export { contrastiveDivergenceStep, type CdStep } from './contrastive/train.ts';
+export { contrastiveDivergenceStep, type CdOptions, type CdStep } from './contrastive/train.ts';
+export { type CdRun, ELLIPSE_CD, ellipseCdPaths, trainEllipseCd } from './contrastive/ellipse.ts';
 
 // The masked autoencoder on words (BERT at toy scale).
 export { toyCorpus, decodeTokens, TOY_VOCAB, MASK_TOKEN, TOY_SENTENCE_LENGTH } from './masked/corpus.ts';
@@ -36,4 +38,4 @@ export { maskedTokenStep } from './masked/train.ts';
 
 // Data and pictures.
 export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } from './mnist.ts';
-export { topographicMap, trajectories, imageRows, lossCurves, type Curve, type MapOptions } from './figures.ts';
+export { energyOnGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';

@@ -36,6 +36,24 @@ describe('AutoEncoder', () => {
   });
 });
 
+it('trainAutoEncoder corrupts every batch afresh at every step (guide 7.7), and keeps the targets clean', () => {
+  const g = new Generator(3);
+  const clean = ellipse(g, { points: 20 }).points;
+  const ae = new AutoEncoder({ sizes: [2, 4], generator: g });
+  const seen: Tensor[] = [];
+  trainAutoEncoder(ae, clean, {
+    optimizer: new Adam(ae.parameters(), { lr: 0.01 }), epochs: 3, batchSize: 8, generator: g,
+    corrupt: (x, gen) => {
+      seen.push(x);
+      return corruptGaussian(x, 0.1, gen);
+    },
+  });
+  // 3 epochs of batches of 8, 8 and 4: one corruption per step, of that step's clean batch
+  expect(seen.map((x) => x.shape[0])).toEqual([8, 8, 4, 8, 8, 4, 8, 8, 4]);
+  const rows = new Set(Array.from({ length: 20 }, (_, i) => clean.slice(0, i, i + 1).data().join()));
+  for (const x of seen) for (let i = 0; i < x.shape[0]; i++) expect(rows.has(x.slice(0, i, i + 1).data().join())).toBe(true);
+});
+
 // The 2-D toy: points near the ellipse (cos θ, ½ sin θ). An over-complete autoencoder 2 → 32 → 32
 // (a code 16 times wider than its input), trained plain and denoising with seeded Adam.
 describe('over-complete autoencoders on the ellipse', () => {
@@ -79,10 +97,10 @@ describe('over-complete autoencoders on the ellipse', () => {
   });
 
   it('as an energy, the DAE is low on held-out data and high away from the manifold; the plain one is low everywhere', () => {
-    const [held, out, inn] = [energy(denoising, heldOut), energy(denoising, outside), energy(denoising, inside)];
-    // seeded run: held-out 0.012, outside 0.23, inside 0.045
+    const [held, out] = [energy(denoising, heldOut), energy(denoising, outside)];
+    // seeded run: held-out 0.02, outside 0.23. Inside is not compared: within a closed curve every
+    // DAE energy has a zero somewhere (see autoencoder/arc.ts), which is why the demo uses an arc.
     expect(held).toBeLessThan(out / 5);
-    expect(held).toBeLessThan(inn / 2);
     // the inner points are at least 0.35 from the data (squared: 0.12), yet the near-identity map
     // gives them energy 0.006: its energy cannot tell data from non-data
     expect(energy(plain, inside)).toBeLessThan(0.02);

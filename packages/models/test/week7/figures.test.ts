@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { Generator, randn, tensor, type Tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
-import { grid } from '../../src/plot/index.ts';
-import { imageRows, lossCurves, topographicMap, trajectories } from '../../src/week7/figures.ts';
+import { grid, quantileScale } from '../../src/plot/index.ts';
+import { energyOnGrid, imageRows, lossCurves, topographicMap, trajectories } from '../../src/week7/figures.ts';
 import { Figure } from '../../src/plot/figure.ts';
 import { seed } from './helpers.ts';
 
@@ -10,24 +10,55 @@ const count = (svg: string, tag: string) => svg.split(`<${tag} `).length - 1;
 const bowl = (y: Tensor) => y.square().sum(1);
 
 describe('topographicMap', () => {
-  test.prop([fc.integer({ min: 1, max: 20 })], { numRuns: 10 })('fills one level set per quantile of a smooth energy', (levels) => {
-    // 1600 distinct-enough values of a bowl: every quantile is a different level
-    const svg = topographicMap(grid([-1, 1], [-1.3, 0.7], 40), bowl, [], { levels });
+  const map = (g: ReturnType<typeof grid>, energy: (y: Tensor) => Tensor, opts = {}) => topographicMap(g, energyOnGrid(g, energy), [], opts);
+
+  test.prop([fc.integer({ min: 1, max: 20 })], { numRuns: 10 })('fills one level set per level of its scale, and labels each on the colour bar', (levels) => {
+    const g = grid([-1, 1], [-1.3, 0.7], 40);
+    const scale = quantileScale([energyOnGrid(g, bowl).data()], levels);
+    const svg = map(g, bowl, { scale });
     expect(svg.startsWith('<?xml')).toBe(true);
-    expect(count(svg, 'path')).toBe(levels);
+    expect(count(svg, 'path')).toBe(scale.thresholds.length);
+    for (const t of scale.thresholds) expect(svg).toContain(`>${t}</text>`);
+    expect(svg).toContain('>y₁</text>');
+    expect(svg).toContain('>energy</text>');
   });
 
   it('merges quantiles that coincide: a field with two values has two level sets', () => {
     const step = (y: Tensor) => y.slice(1, 0, 1).squeeze(1).gt(0);
-    expect(count(topographicMap(grid([-1, 1], [-1, 1], 10), step, [], { levels: 14 }), 'path')).toBe(2);
+    expect(count(map(grid([-1, 1], [-1, 1], 10), step), 'path')).toBe(2);
   });
 
   it('draws the layers on top, and refuses an energy with no finite value', () => {
-    const svg = topographicMap(grid([-1, 1], [-1, 1], 10), bowl, [(fig: Figure) => `<circle id="mark" cx="${fig.x(0)}"/>`]);
+    const g = grid([-1, 1], [-1, 1], 10);
+    const svg = topographicMap(g, energyOnGrid(g, bowl), [(fig: Figure) => `<circle id="mark" cx="${fig.x(0)}"/>`]);
     expect(svg).toContain('<circle id="mark"');
     expect(svg.indexOf('<circle id="mark"')).toBeGreaterThan(svg.lastIndexOf('<path '));
-    expect(() => topographicMap(grid([-1, 1], [-1, 1], 4), (y) => y.sum(1).mul(Number.NaN), [])).toThrow(
-      'topographicMap: the energy has no finite value on the grid');
+    expect(() => map(grid([-1, 1], [-1, 1], 4), (y) => y.sum(1).mul(Number.NaN))).toThrow('quantileScale: the fields have no finite value');
+  });
+});
+
+describe('quantileScale', () => {
+  const values = fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 200 });
+
+  test.prop([values, values, fc.integer({ min: 1, max: 20 })])('is one scale for the family: a value has one colour, and higher values never darker bands', (a, b, levels) => {
+    const scale = quantileScale([a, b], levels);
+    const t = scale.thresholds;
+    expect(t.length).toBeLessThanOrEqual(levels);
+    for (let i = 1; i < t.length; i++) expect(t[i]).toBeGreaterThan(t[i - 1]);
+    const band = (v: number) => t.filter((x) => x <= v).length;
+    const sorted = [...a, ...b].sort((x, y) => x - y);
+    for (let i = 1; i < sorted.length; i++) expect(band(sorted[i])).toBeGreaterThanOrEqual(band(sorted[i - 1]));
+    // same band, same colour; two bands, two colours
+    for (const v of sorted) expect(scale.colour(v)).toBe(scale.colour(t[band(v) - 1] ?? -Infinity));
+    if (t.length > 0) expect(scale.colour(t[0])).not.toBe(scale.colour(-Infinity));
+  });
+
+  it('gives a map ten times hotter the upper bands: the scale is absolute, not each map\'s own', () => {
+    const low = Array.from({ length: 100 }, (_, i) => i / 100);
+    const high = low.map((v) => 10 * v);
+    const scale = quantileScale([low, high], 10);
+    const top = scale.colour(Math.max(...high));
+    expect(low.some((v) => scale.colour(v) === top)).toBe(false);
   });
 });
 
@@ -61,8 +92,15 @@ describe('imageRows and lossCurves', () => {
     expect(svg).toContain('>a</text>');
     expect(() => lossCurves([{ label: 'a', values: [Number.NaN] }])).toThrow('lossCurves: no finite value to draw');
   });
+
+  it('numbers per-epoch curves from 1: N epochs span the axis 1..N', () => {
+    const svg = lossCurves([{ label: 'a', values: [3, 2, 1, 0.5] }], { first: 1, xLabel: 'epoch' });
+    const ticks = [...svg.matchAll(/text-anchor="middle">([\d.]+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.min(...ticks)).toBe(1);
+    expect(Math.max(...ticks)).toBe(4);
+  });
 });
 
-it('topographicMap refuses a level count that is not a positive integer', () => {
-  expect(() => topographicMap(grid([-1, 1], [-1, 1], 4), bowl, [], { levels: 0 })).toThrow('topographicMap: levels must be an integer >= 1, got 0');
+it('quantileScale refuses a level count that is not a positive integer', () => {
+  expect(() => quantileScale([[1, 2]], 0)).toThrow('quantileScale: levels must be an integer >= 1, got 0');
 });

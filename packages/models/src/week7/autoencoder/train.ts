@@ -14,8 +14,9 @@ export interface AutoEncoderTraining {
   /** Shuffles the batches and draws the corruption. */
   generator: Generator;
   /**
-   * The corruption of a denoising autoencoder, drawn afresh every epoch (e.g.
-   * `(x, g) => corruptGaussian(x, 0.3, g)`); without it the autoencoder sees the clean input.
+   * The corruption of a denoising autoencoder, drawn afresh for every batch at every step (e.g.
+   * `(x, g) => corruptGaussian(x, 0.2, g)`), so the model never sees the same noise twice and
+   * cannot learn it; without it the autoencoder sees the clean input.
    */
   corrupt?: (clean: Tensor, gen: Generator) => Tensor;
   /** Reconstruction loss: 'mse' (default) or 'bce', for outputs in [0, 1] read as pixel probabilities. */
@@ -24,17 +25,14 @@ export interface AutoEncoderTraining {
 }
 
 /**
- * Train `model` to map the (corrupted) input back to the clean one: each epoch corrupts the data
- * anew, then fits output → clean. Returns each epoch's mean reconstruction loss.
+ * Train `model` to map the (corrupted) input back to the clean one: every step corrupts its
+ * batch anew (guide 7.7), then fits output → clean. Returns each epoch's mean reconstruction loss.
  */
 export function trainAutoEncoder(model: AutoEncoder, clean: Tensor, opts: AutoEncoderTraining): number[] {
   const loss = opts.loss === 'bce' ? (out: Variable, target: Tensor) => bce(out, target) : (out: Variable, target: Tensor) => mse(out, target);
-  const history: number[] = [];
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    const x = opts.corrupt ? opts.corrupt(clean, opts.generator) : clean;
-    const [mean] = fit(model, { x, y: clean }, { loss, optimizer: opts.optimizer, epochs: 1, batchSize: opts.batchSize, generator: opts.generator });
-    history.push(mean);
-    opts.onEpoch?.(epoch, mean);
-  }
-  return history;
+  const { corrupt, generator } = opts;
+  return fit(model, { x: clean, y: clean }, {
+    loss, optimizer: opts.optimizer, epochs: opts.epochs, batchSize: opts.batchSize, generator, onEpoch: opts.onEpoch,
+    inputs: corrupt ? (x) => corrupt(x, generator) : undefined,
+  });
 }
