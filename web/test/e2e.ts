@@ -50,7 +50,7 @@ async function check(page: Page, url: string, c: PageCheck): Promise<string> {
   console.log(`    ready in ${((performance.now() - loading) / 1000).toFixed(1)} s (the backends timed)`);
   const figure = (await page.$(c.figure))!;
   const before = Buffer.from(await figure.screenshot());
-  await page.evaluate(moveControl, c.control);
+  for (const control of c.controls) await page.evaluate(moveControl, control);
   await new Promise((r) => setTimeout(r, c.seconds * 1000));
   await page.evaluate(() => globalThis.lesson!.pause());
   const after = Buffer.from(await figure.screenshot());
@@ -60,6 +60,10 @@ async function check(page: Page, url: string, c: PageCheck): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   const problems = [...errors];
   if (before.equals(after)) problems.push(`the picture (${c.figure}) did not change`);
+  if (c.shows) {
+    const shown = await page.$eval(c.shows.selector, (e) => e.textContent ?? '');
+    if (!shown.includes(c.shows.includes)) problems.push(`${c.shows.selector} does not show '${c.shows.includes}': ${shown}`);
+  }
   if (c.trains) {
     const [first, last] = [losses[0], Math.min(...losses.slice(-5))];
     if (!(losses.length >= 5 && last < first)) problems.push(`the loss did not fall: ${losses.length} steps, ${first} → ${last}`);

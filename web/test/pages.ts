@@ -5,20 +5,30 @@ export interface PageCheck {
   page: string;
   /** The element whose picture must change. */
   figure: string;
-  /** The control to move: a slider or a select set to `value`, a checkbox flipped, or a button clicked (`value` left out). */
-  control: { id: string; value?: number | string };
+  /** The controls to move, in order: a slider or a select set to `value`, a checkbox flipped, or a button clicked (`value` left out). */
+  controls: Control[];
+  /** Text the page must then show: `includes` inside the element `selector`. */
+  shows?: { selector: string; includes: string };
   /** Seconds to let it run after the move. */
   seconds: number;
   /** Whether the page trains, so its loss must fall. */
   trains: boolean;
 }
 
+export interface Control { id: string; value?: number | string }
+
 export const CHECKS: PageCheck[] = [
-  { page: 'spiral', figure: '.stack', control: { id: 'lr', value: -1.7 }, seconds: 3, trains: true },
+  { page: 'spiral', figure: '.stack', controls: [{ id: 'lr', value: -1.7 }], seconds: 3, trains: true },
+  {
+    // the one page light enough to run on gpu.js webgl2 under SwiftShader: choose it by hand
+    page: 'softmax', figure: '#bars', seconds: 1, trains: false,
+    controls: [{ id: 'backend', value: 'gpu.js webgl2' }, { id: 'temperature', value: -0.5 }, { id: 'shift' }],
+    shows: { selector: '#table', includes: 'NaN' },
+  },
 ];
 
 /** Run in the page: move the control as a learner would, firing the event the page listens for. */
-export function moveControl({ id, value }: PageCheck['control']): void {
+export function moveControl({ id, value }: Control): void {
   const input = document.getElementById(id) as HTMLInputElement;
   if (input.type === 'range') {
     input.value = String(value);

@@ -32,7 +32,7 @@ declare global {
 
 const AUTO = 'fastest';
 
-const describe = (timings: Timing[]): string => 'a step, timed here at load: ' + timings
+const describe = (timings: Timing[]): string => 'timed here at load: ' + timings
   .map(({ choice, ms }) => `${choice.label} ${typeof ms === 'number' ? `${ms.toFixed(1)} ms` : `(${ms})`}`)
   .join('; ');
 

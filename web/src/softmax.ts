@@ -1,0 +1,49 @@
+/** Week 2, softmax and log-softmax: the temperature, and what the naive formula does at large scores. */
+import { logSoftmax, softmax, type Tensor, tensor } from '@gradschool/tensor';
+import { plot } from '@gradschool/models';
+import { byId, logScale, slider, toggle } from './lib/controls.ts';
+import { startLesson } from './lib/lesson.ts';
+import { showSvg } from './lib/svg-view.ts';
+
+// five classes: the axis then ticks at whole numbers, one under each bar
+const CLASSES = 5;
+const SHIFT = 1000;
+const scores = Array.from({ length: CLASSES }, (_, k) => slider(`s${k}`, () => show(), Number, (v) => v.toFixed(1)));
+const temperature = slider('temperature', () => show(), logScale, (t) => t.toPrecision(2));
+const shifted = toggle('shift', () => show());
+
+interface Outcome { scaled: Tensor; naive: Tensor; stable: Tensor; log: Tensor }
+
+function compute(): Outcome {
+  const s = tensor(scores.map((v) => v() + (shifted() ? SHIFT : 0)));
+  const scaled = s.div(temperature());
+  const e = scaled.exp();
+  return { scaled, naive: e.div(e.sum()), stable: softmax(scaled), log: logSoftmax(scaled) };
+}
+
+/** The probabilities as bars, one per class, on [0, 1]. */
+function bars(p: ArrayLike<number>): string {
+  const fig = new plot.Figure({ x: [-0.5, CLASSES - 0.5], y: [0, 1], width: 360, height: 280, title: 'p = softmax(s / T)', xLabel: 'class k', yLabel: 'probability' });
+  const layer: plot.Layer = (f) => plot.el('g', {}, ...Array.from(p, (v, k) => plot.el('rect', {
+    x: f.x(k - 0.35), y: f.y(v), width: f.x(0.35) - f.x(-0.35), height: f.y(0) - f.y(v), fill: plot.classColour(k),
+  })));
+  return fig.draw(layer).toSVG();
+}
+
+const row = (name: string, t: Tensor, digits: number) => `<tr><th>${name}</th>${Array.from(t.data(), (v) => `<td>${v.toFixed(digits)}</td>`).join('')}</tr>`;
+
+let evaluationMs = NaN;
+
+function show(): void {
+  const start = performance.now();
+  const { scaled, naive, stable, log } = compute();
+  evaluationMs = performance.now() - start;
+  showSvg(byId('bars'), bars(stable.data()));
+  byId('table').innerHTML = `<tr><th></th>${scores.map((_, k) => `<th>k = ${k}</th>`).join('')}</tr>`
+    + row('s / T', scaled, 2)
+    + row('naive exp(s/T) / Σ exp(s/T)', naive, 4)
+    + row('softmax (max subtracted first)', stable, 4)
+    + row('log-softmax', log, 4);
+}
+
+startLesson({ step: () => compute().stable.data(), status: () => `${evaluationMs.toFixed(1)} ms per evaluation`, onBackend: show });
