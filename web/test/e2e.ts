@@ -6,6 +6,7 @@
  * Each page's screenshot is saved, and its path printed (E2E_OUT picks the folder).
  *
  *   npm run test:browser -w @gradschool/web
+ *   E2E_ONLY=spiral,kmeans npx tsx web/test/e2e.ts      (some pages only)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -79,6 +80,8 @@ if (missing) {
   process.exit(0);
 }
 
+const only = process.env.E2E_ONLY?.split(',');
+const checks = CHECKS.filter((c) => !only || only.includes(c.page));
 const started = performance.now();
 const folder = mkdtempSync(join(tmpdir(), 'gradschool-web-'));
 await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn', build: { outDir: folder, emptyOutDir: true } });
@@ -97,7 +100,7 @@ const browser = await puppeteer.launch({
 });
 let failed = 0;
 try {
-  for (const c of CHECKS) {
+  for (const c of checks) {
     console.log(`  ${c.page}`);
     const page = await browser.newPage();
     const problem = await check(page, site.url, c).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
@@ -112,5 +115,5 @@ try {
   site.close();
   rmSync(folder, { recursive: true, force: true });
 }
-console.log(`\nlive pages: ${CHECKS.length - failed} of ${CHECKS.length} passed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`\nlive pages: ${checks.length - failed} of ${checks.length} passed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 process.exitCode = failed > 0 ? 1 : 0;

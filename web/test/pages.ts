@@ -25,6 +25,10 @@ export const CHECKS: PageCheck[] = [
     controls: [{ id: 'backend', value: 'gpu.js webgl2' }, { id: 'temperature', value: -0.5 }, { id: 'shift' }],
     shows: { selector: '#table', includes: 'NaN' },
   },
+  {
+    page: 'kmeans', figure: '#soft', seconds: 0.5, trains: true,
+    controls: [{ id: 'beta', value: 0.5 }, { id: 'lloyd' }, { id: 'lloyd' }, { id: 'gradient' }, { id: 'lloyd' }, { id: 'gradient' }],
+  },
 ];
 
 /** Run in the page: move the control as a learner would, firing the event the page listens for. */

@@ -8,8 +8,10 @@ import { byId } from './controls.ts';
 import type { TrainingLoop } from './loop.ts';
 
 export interface LessonOptions {
-  /** The page's training, if it trains; the readout shows its time per step. */
+  /** The page's training, if it trains by itself; the readout shows its time per step. */
   loop?: TrainingLoop;
+  /** The losses so far, on a page that trains a step at a click (default: the loop's). */
+  losses?: () => number[];
   /** What the backends are timed on: the page's training step, or the computation it shows. */
   step: () => void;
   /** More for the readout, e.g. accuracy, or the time a page without a loop measured itself. */
@@ -73,5 +75,6 @@ export function startLesson(opts: LessonOptions): void {
   pick();
   opts.loop?.start();
   refresh();
-  globalThis.lesson = { losses: () => [...(opts.loop?.losses ?? [])], backend: backendName, pause: () => opts.loop?.stop() };
+  const losses = opts.losses ?? (() => opts.loop?.losses ?? []);
+  globalThis.lesson = { losses: () => [...losses()], backend: backendName, pause: () => opts.loop?.stop() };
 }

@@ -24,3 +24,12 @@ export function plotArea(host: HTMLElement): { left: number; top: number; width:
   const at = (name: string) => Number(rect.getAttribute(name));
   return { left: at('x'), top: at('y'), width: at('width'), height: at('height') };
 }
+
+/** Where a pointer event falls in the data coordinates of the figure `host` shows, whose ranges are `x` and `y`. */
+export function dataPoint(host: HTMLElement, event: PointerEvent, x: readonly [number, number], y: readonly [number, number]): [number, number] {
+  const svg = host.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+  const area = plotArea(host);
+  const u = (event.clientX - svg.left - area.left) / area.width;
+  const v = (event.clientY - svg.top - area.top) / area.height;
+  return [x[0] + u * (x[1] - x[0]), y[1] - v * (y[1] - y[0])];
+}
