@@ -74,4 +74,4 @@ function draw(): void {
 const step = () => fit(run.model, run.data, { loss: crossEntropy, optimizer: run.optimizer, epochs: 1 })[0];
 const loop = new TrainingLoop({ step, draw, maxSteps: MAX_STEPS });
 
-startLesson({ loop, step, status: () => `training accuracy ${(100 * trainAccuracy).toFixed(1)} %`, onBackend: draw });
+startLesson({ loop, status: () => `training accuracy ${(100 * trainAccuracy).toFixed(1)} %`, onBackend: draw });

@@ -96,7 +96,7 @@ const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM_PATH ?? (await chromium.executablePath()),
   args: [...chromium.args, '--disable-dev-shm-usage'],
   headless: 'shell',
-  defaultViewport: { width: 1100, height: 900 },
+  defaultViewport: { width: 1280, height: 900 },
 });
 let failed = 0;
 try {

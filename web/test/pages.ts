@@ -29,6 +29,8 @@ export const CHECKS: PageCheck[] = [
     page: 'kmeans', figure: '#soft', seconds: 0.5, trains: true,
     controls: [{ id: 'beta', value: 0.5 }, { id: 'lloyd' }, { id: 'lloyd' }, { id: 'gradient' }, { id: 'lloyd' }, { id: 'gradient' }],
   },
+  { page: 'dae', figure: '#map', controls: [{ id: 'sigma', value: 0.4 }], seconds: 3, trains: true },
+  { page: 'cd', figure: '#map', controls: [{ id: 'kick', value: 0.7 }], seconds: 3, trains: true },
 ];
 
 /** Run in the page: move the control as a learner would, firing the event the page listens for. */

@@ -12,8 +12,8 @@ export interface LessonOptions {
   loop?: TrainingLoop;
   /** The losses so far, on a page that trains a step at a click (default: the loop's). */
   losses?: () => number[];
-  /** What the backends are timed on: the page's training step, or the computation it shows. */
-  step: () => void;
+  /** What the backends are timed on, if not the loop's training step: the computation the page shows. */
+  step?: () => void;
   /** More for the readout, e.g. accuracy, or the time a page without a loop measured itself. */
   status?: () => string;
   /** After a backend change, e.g. to redraw. */
@@ -42,6 +42,7 @@ export function startLesson(opts: LessonOptions): void {
   const host = byId('readout');
   host.innerHTML = `<label>backend <select id="backend"></select></label> <span class="now"></span>
     ${opts.loop ? '<button type="button" class="run">pause</button>' : ''}<br><small class="timings"></small>`;
+  const timed = opts.step ?? (() => opts.loop!.step());
   const select = host.querySelector('select')!;
   select.innerHTML = [AUTO, ...CHOICES.map((c) => c.label)]
     .map((label) => `<option value="${label}">${label === AUTO ? 'the fastest here' : label}</option>`).join('');
@@ -50,7 +51,7 @@ export function startLesson(opts: LessonOptions): void {
   const pick = () => {
     const wasRunning = opts.loop?.running ?? false;
     opts.loop?.stop();
-    if (select.value === AUTO) timings.textContent = describe(pickFastest(opts.step));
+    if (select.value === AUTO) timings.textContent = describe(pickFastest(timed));
     else CHOICES.find((c) => c.label === select.value)!.select();
     opts.onBackend?.();
     if (wasRunning) opts.loop?.start();

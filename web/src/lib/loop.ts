@@ -43,10 +43,9 @@ export class TrainingLoop {
     this.#timer = undefined;
   }
 
-  /** One step now, drawn at once (a "step" button). */
-  stepOnce(): void {
+  /** One step now, its loss recorded (timing the backends trains too, and is part of the history). */
+  step(): void {
     this.losses.push(this.#opts.step());
-    this.#opts.draw();
   }
 
   /** Forget the loss history (the model was rebuilt) and redraw. */
@@ -56,11 +55,11 @@ export class TrainingLoop {
   }
 
   #tick(): void {
-    const { step, draw, sliceMs = 16, drawEveryMs = 150, maxSteps = Infinity } = this.#opts;
+    const { draw, sliceMs = 16, drawEveryMs = 150, maxSteps = Infinity } = this.#opts;
     const start = performance.now();
     let steps = 0;
     do {
-      this.losses.push(step());
+      this.step();
       steps++;
     } while (performance.now() - start < sliceMs && this.losses.length < maxSteps);
     const now = performance.now();
