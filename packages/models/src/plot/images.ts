@@ -1,7 +1,7 @@
 import { formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
 import { scaleLinear } from 'd3-scale';
 import { checkCount } from '../check.ts';
-import { el, svgDocument, text } from './svg.ts';
+import { el, plainText, svgDocument, text } from './svg.ts';
 
 export interface ImageGridOptions {
   columns?: number;
@@ -10,6 +10,8 @@ export interface ImageGridOptions {
   /** Values shown as black and as white; the images' own min and max by default. */
   range?: readonly [number, number];
   title?: string;
+  /** A label left of each row of images (what the row shows: clean, masked, a model's output). */
+  rowLabels?: readonly string[];
 }
 
 /** Greyscale images [n, h, w] (digits, reconstructions, filters) tiled in a grid, as a standalone SVG. */
@@ -24,8 +26,10 @@ export function imageGrid(images: Tensor, opts: ImageGridOptions = {}): string {
   const grey = scaleLinear<string>().domain([lo, hi > lo ? hi : lo + 1]).range(['#000', '#fff']).clamp(true);
   const gap = 2;
   const top = opts.title ? 28 : gap;
+  // 7px a character: Helvetica at 12px averages about 6.5, and a label cut at the edge is worse than a wide margin
+  const left = opts.rowLabels ? 12 + 7 * Math.max(0, ...opts.rowLabels.map((l) => plainText(l).length)) : gap;
   const tiles = Array.from({ length: n }, (_, k) => {
-    const x0 = gap + (k % columns) * (w * scale + gap);
+    const x0 = left + (k % columns) * (w * scale + gap);
     const y0 = top + Math.floor(k / columns) * (h * scale + gap);
     const pixels: string[] = [el('rect', { x: x0, y: y0, width: w * scale, height: h * scale, fill: grey(lo) })];
     for (let i = 0; i < h; i++) {
@@ -38,8 +42,10 @@ export function imageGrid(images: Tensor, opts: ImageGridOptions = {}): string {
     return el('g', {}, ...pixels);
   });
   const rows = Math.ceil(n / columns);
-  const width = gap + columns * (w * scale + gap);
+  const labels = (opts.rowLabels ?? []).slice(0, rows).map((l, r) =>
+    text({ x: left - 8, y: top + r * (h * scale + gap) + (h * scale) / 2 + 4, 'text-anchor': 'end' }, l));
+  const width = left + columns * (w * scale + gap);
   const height = top + rows * (h * scale + gap);
-  const title = opts.title ? text({ x: width / 2, y: 19, 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold' }, opts.title) : '';
-  return svgDocument(width, height, el('g', { 'shape-rendering': 'crispEdges' }, ...tiles), title);
+  const title = opts.title ? text({ x: (left + width) / 2, y: 19, 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold' }, opts.title) : '';
+  return svgDocument(width, height, el('g', { 'shape-rendering': 'crispEdges' }, ...tiles), title, ...labels);
 }

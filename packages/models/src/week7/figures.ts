@@ -68,13 +68,27 @@ export function trajectories(paths: Tensor, opts: { colour?: string } = {}): Lay
 }
 
 /** Rows of images [n, side·side] (clean / corrupted / reconstructed ...), one row each, in one grid. */
-export function imageRows(rows: readonly Tensor[], side: number, opts: { title?: string; scale?: number } = {}): string {
+export function imageRows(rows: readonly Tensor[], side: number, opts: { title?: string; scale?: number; labels?: readonly string[] } = {}): string {
   const n = rows[0]?.shape[0] ?? 0;
   if (n === 0 || rows.some((r) => r.ndim !== 2 || r.shape[0] !== n || r.shape[1] !== side * side)) {
     throw new ShapeError(`imageRows: every row must have shape [n, ${side * side}] with the same n ≥ 1, got ${rows.map((r) => formatShape(r.shape)).join(', ')}`);
   }
   const images = concat(rows.map((r) => r.reshape(n, side, side)), 0);
-  return imageGrid(images, { columns: n, scale: opts.scale ?? 2, range: [0, 1], title: opts.title });
+  return imageGrid(images, { columns: n, scale: opts.scale ?? 2, range: [0, 1], title: opts.title, rowLabels: opts.labels });
+}
+
+/**
+ * Filters [n, side·side] (rows of a layer's weights, each a picture of what its unit looks for)
+ * tiled in a grid, each on its own symmetric scale: mid-grey is 0, white its largest positive
+ * weight, black its largest negative one.
+ */
+export function filterGrid(weights: Tensor, side: number, opts: { title?: string; columns?: number; scale?: number } = {}): string {
+  if (weights.ndim !== 2 || weights.shape[1] !== side * side) {
+    throw new ShapeError(`filterGrid: weights must have shape [n, ${side * side}], got ${formatShape(weights.shape)}`);
+  }
+  const peak = weights.abs().max(1, { keepdim: true }).maximum(1e-12);
+  const images = weights.div(peak).add(1).div(2).reshape(weights.shape[0], side, side);
+  return imageGrid(images, { columns: opts.columns ?? 8, scale: opts.scale ?? 2, range: [0, 1], title: opts.title });
 }
 
 export interface Curve {

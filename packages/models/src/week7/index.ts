@@ -38,4 +38,4 @@ export { maskedTokenStep } from './masked/train.ts';
 
 // Data and pictures.
 export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } from './mnist.ts';
-export { energyOnGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';
+export { energyOnGrid, filterGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';

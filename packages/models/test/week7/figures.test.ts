@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { Generator, randn, tensor, type Tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
 import { grid, quantileScale } from '../../src/plot/index.ts';
-import { energyOnGrid, imageRows, lossCurves, topographicMap, trajectories } from '../../src/week7/figures.ts';
+import { energyOnGrid, filterGrid, imageRows, lossCurves, topographicMap, trajectories } from '../../src/week7/figures.ts';
 import { Figure } from '../../src/plot/figure.ts';
 import { seed } from './helpers.ts';
 
@@ -84,6 +84,17 @@ describe('imageRows and lossCurves', () => {
     expect(svg).toContain('width="38"');
     expect(() => imageRows([rows[0], tensor(new Float32Array(8)).reshape(2, 4)], 2)).toThrow(
       'imageRows: every row must have shape [n, 4] with the same n ≥ 1, got [3,4], [2,4]');
+  });
+
+  it('labels each row, and draws filters on their own symmetric scale (0 is mid-grey)', () => {
+    const rows = [tensor(new Float32Array(2 * 4)).reshape(2, 4), tensor(new Float32Array(2 * 4).fill(1)).reshape(2, 4)];
+    const svg = imageRows(rows, 2, { labels: ['clean', '→ model'] });
+    expect(svg).toContain('>clean</text>');
+    expect(svg).toContain('>→ model</text>');
+    const filters = filterGrid(tensor([[0, 2, -2, 1], [0, 0.5, -0.5, 0.25]]), 2, { scale: 1 });
+    // both filters are the same pattern at different sizes: the same four greys each
+    const fills = [...filters.matchAll(/fill="(#[0-9a-f]{6}|rgb\([^)]*\))"/g)].map((m) => m[1]);
+    expect(fills.slice(0, fills.length / 2)).toEqual(fills.slice(fills.length / 2));
   });
 
   it('draws one line per curve with a key, and refuses curves with nothing to draw', () => {
