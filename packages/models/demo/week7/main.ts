@@ -7,6 +7,7 @@
  */
 import { cdDemo } from './cd.ts';
 import { daeDemo } from './dae.ts';
+import { freeEnergyDemo } from './free-energy.ts';
 import { kmeansDemo } from './kmeans.ts';
 import { maskedDemo } from './masked.ts';
 import { mlDemo } from './ml.ts';
@@ -14,6 +15,7 @@ import { mnistDemo } from './mnist.ts';
 
 const SECTIONS: [string, () => Promise<void>][] = [
   ['K-means, a latent-variable energy-based model', kmeansDemo],
+  ['Free energy F_β as the temperature rises, and its Gibbs distribution', freeEnergyDemo],
   ['Maximum-likelihood training over a grid of y', mlDemo],
   ['Autoencoders on the plane: plain against denoising', daeDemo],
   ['Contrastive divergence', cdDemo],

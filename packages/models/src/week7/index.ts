@@ -9,6 +9,7 @@ export { freeEnergy, inferDiscrete, type FreeEnergyOptions } from './ebm/free-en
 export { gibbs } from './ebm/gibbs.ts';
 export { mlLoss, mlLossGradient } from './ebm/ml-loss.ts';
 export { descendEnergy, type Descent, type DescendOptions } from './ebm/descend.ts';
+export { ellipseLatentEnergy } from './ebm/ellipse-latent.ts';
 
 // K-means, a latent-variable EBM with E(y, z) = ‖y − Wz‖².
 export { kmeansEnergy, kmeansInfer } from './kmeans/energy.ts';
