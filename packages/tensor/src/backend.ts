@@ -23,17 +23,29 @@ export interface View {
   readonly offset: number;
 }
 
-export const UNARY_OPS = [
-  'neg', 'exp', 'log', 'log1p', 'expm1', 'sqrt', 'abs', 'sign', 'tanh', 'sigmoid', 'relu',
-  'sin', 'cos', 'floor', 'ceil', 'round', 'reciprocal', 'square',
-] as const;
-export type UnaryOp = (typeof UNARY_OPS)[number];
+/**
+ * The elementwise kernels, each with what its result is: `float` even for integer input (exp of
+ * an int32 tensor is float32), or the input's dtype. One line per op here, and the compiler asks
+ * every backend and every table keyed by op for the rest.
+ */
+const UNARY_RESULT = {
+  neg: 'input', exp: 'float', log: 'float', log1p: 'float', expm1: 'float', sqrt: 'float', abs: 'input', sign: 'input',
+  tanh: 'float', sigmoid: 'float', relu: 'input', sin: 'float', cos: 'float', floor: 'input', ceil: 'input',
+  round: 'input', reciprocal: 'float', square: 'input',
+} as const satisfies Record<string, 'float' | 'input'>;
+export type UnaryOp = keyof typeof UNARY_RESULT;
+export const UNARY_OPS = Object.keys(UNARY_RESULT) as readonly UnaryOp[];
+export const floatResult = (op: UnaryOp): boolean => UNARY_RESULT[op] === 'float';
 
-export const BINARY_OPS = [
-  'add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum',
-  'eq', 'ne', 'lt', 'le', 'gt', 'ge',
-] as const;
-export type BinaryOp = (typeof BINARY_OPS)[number];
+/** Binary kernels: arithmetic on the promoted dtype, or a comparison giving a 0/1 mask. */
+const BINARY_KIND = {
+  add: 'arithmetic', sub: 'arithmetic', mul: 'arithmetic', div: 'arithmetic', pow: 'arithmetic',
+  maximum: 'arithmetic', minimum: 'arithmetic',
+  eq: 'comparison', ne: 'comparison', lt: 'comparison', le: 'comparison', gt: 'comparison', ge: 'comparison',
+} as const satisfies Record<string, 'arithmetic' | 'comparison'>;
+export type BinaryOp = keyof typeof BINARY_KIND;
+export const BINARY_OPS = Object.keys(BINARY_KIND) as readonly BinaryOp[];
+export const isComparison = (op: BinaryOp): boolean => BINARY_KIND[op] === 'comparison';
 
 /** argmax/argmin return the first index of the extreme value; NaN counts as the extreme (as in PyTorch). */
 export type ReduceOp = 'sum' | 'prod' | 'max' | 'min' | 'argmax' | 'argmin';

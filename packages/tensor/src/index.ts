@@ -1,8 +1,7 @@
 export { Tensor, type Operand } from './tensor.ts';
-export type { Dims, KeepDim, ShapeArgs, TensorMethods, ValuesIndices, VarOptions } from './ops/methods.ts';
 export {
-  OPS, installMethods, withDefaults, type ArgsOf, type ConstantOp, type DifferentiableName, type DifferentiableOp, type OpEntry,
-  type OpName, type TensorLike,
+  OPS, installMethods, withDefaults, type ArgsOf, type ConstantOp, type DifferentiableName, type DifferentiableOp, type Dims,
+  type KeepDim, type OpEntry, type OpName, type ShapeArgs, type TensorLike, type TensorMethods, type ValuesIndices, type VarOptions,
 } from './ops/table.ts';
 export { type DType, type TypedArray, promote, floatOf, isFloat } from './dtype.ts';
 export {

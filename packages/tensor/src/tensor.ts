@@ -5,13 +5,13 @@
 import { type Backend, type Storage, type View, getBackend } from './backend.ts';
 import type { DType, TypedArray } from './dtype.ts';
 import { contiguousStrides, type Shape, sizeOf } from './shape.ts';
-import type { TensorMethods } from './ops/methods.ts';
+import type { TensorMethods } from './ops/table.ts';
 import * as vw from './ops/views.ts';
 import { formatTensor } from './format.ts';
 
 export type Scalar = number;
 export type Operand = Tensor | Scalar;
-export type { Dims, KeepDim } from './ops/methods.ts';
+export type { Dims, KeepDim } from './ops/table.ts';
 
 /** Its ops (add, sum, reshape, ...) are methods made from the op table, `ops/table.ts`. */
 export interface Tensor extends TensorMethods<Tensor, Operand> {}

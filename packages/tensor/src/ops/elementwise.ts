@@ -1,20 +1,9 @@
 /** Elementwise ops with NumPy/PyTorch broadcasting. */
-import { type BinaryOp, getBackend, type UnaryOp, type View } from '../backend.ts';
+import { type BinaryOp, floatResult, getBackend, isComparison, type UnaryOp, type View } from '../backend.ts';
 import { type DType, floatOf, isFloat, promote } from '../dtype.ts';
 import { broadcastShapes, broadcastStrides, fmt, type Shape, sizeOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { full } from './create.ts';
-
-/** Whether an op's result is a float even for integer input: every op says, so a new one cannot be forgotten. */
-const FLOAT_RESULT: Record<UnaryOp, boolean> = {
-  exp: true, log: true, log1p: true, expm1: true, sqrt: true, tanh: true, sigmoid: true, sin: true, cos: true, reciprocal: true,
-  neg: false, abs: false, sign: false, relu: false, floor: false, ceil: false, round: false, square: false,
-};
-/** Whether a binary op compares (its result is a 0/1 mask). */
-const COMPARISON: Record<BinaryOp, boolean> = {
-  eq: true, ne: true, lt: true, le: true, gt: true, ge: true,
-  add: false, sub: false, mul: false, div: false, pow: false, maximum: false, minimum: false,
-};
 
 /** Read `t` as if it had the (broadcast) shape `shape`. */
 export function broadcastView(t: Tensor, shape: Shape): View {
@@ -22,7 +11,7 @@ export function broadcastView(t: Tensor, shape: Shape): View {
 }
 
 export function unary(op: UnaryOp, t: Tensor): Tensor {
-  const dtype = FLOAT_RESULT[op] ? floatOf(t.dtype) : t.dtype;
+  const dtype = floatResult(op) ? floatOf(t.dtype) : t.dtype;
   const b = getBackend();
   return new Tensor(b.unary(op, t, dtype), b, t.shape);
 }
@@ -47,7 +36,7 @@ export function asTensor(op: string, x: Tensor | number, like: Tensor): Tensor {
 /** The dtype an op on these operands produces; comparisons give a 0/1 mask in the float type. */
 export function resultType(op: BinaryOp, a: DType, b: DType): DType {
   const p = promote(a, b);
-  if (COMPARISON[op]) return floatOf(p);
+  if (isComparison(op)) return floatOf(p);
   if (op === 'div' && !isFloat(p)) return 'float32';
   return p;
 }

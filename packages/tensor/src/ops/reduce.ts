@@ -3,7 +3,7 @@ import { getBackend, type ReduceOp } from '../backend.ts';
 import { type DType, floatOf } from '../dtype.ts';
 import { fmt, normalizeDim, normalizeDims } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
-import type { Dims, KeepDim, ValuesIndices, VarOptions } from './methods.ts';
+import type { Dims, KeepDim, ValuesIndices, VarOptions } from './table.ts';
 import { zeros } from './create.ts';
 import { binary, where } from './elementwise.ts';
 import { reshape, squeeze } from './views.ts';
