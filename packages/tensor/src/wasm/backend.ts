@@ -6,8 +6,9 @@
  * matmul does anyway, so a transposed or strided operand costs no more than a contiguous one.
  * float64 and int32 products keep the cpu backend's float64-accumulating code.
  *
- * Options (setBackend('wasm', { threads, poolAbove })): `threads` caps the threads one product
- * uses (1: main thread only); `poolAbove` is the m·k·n above which a product uses the pool.
+ * Options (setBackend('wasm', { mode, poolAbove })): mode 'single' keeps every product on the
+ * main thread (GRADSCHOOL_BACKEND=wasm:single); `poolAbove` is the m·k·n above which a product
+ * uses the pool.
  */
 import { type Backend, type BackendOptions, registerBackend, type View } from '../backend.ts';
 import { cpuBackend, dataOf, wrap } from '../cpu/backend.ts';
@@ -74,11 +75,12 @@ function productInto(
 
 function makeBackend(options: BackendOptions): Backend {
   const at = load();
-  const maxThreads = typeof options.threads === 'number' ? options.threads : Infinity;
+  const maxThreads = options.mode === 'single' ? 1 : Infinity;
   const poolAbove = typeof options.poolAbove === 'number' ? options.poolAbove : POOL_ABOVE;
   return {
     ...cpuBackend,
     name: 'wasm',
+    mode: maxThreads === 1 ? 'single' : 'threads',
     matmul(a: View, b: View, dtype) {
       const r = a.shape.length;
       const [m, k, n] = [a.shape[r - 2], a.shape[r - 1], b.shape[r - 1]];
