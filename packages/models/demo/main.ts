@@ -61,8 +61,8 @@ function lossFigure(curves: { label: string; losses: number[] }[]): string {
     title: 'Training loss on the spiral', xLabel: 'epoch', yLabel: 'cross-entropy (mean over the data)',
   })
     .draw(
-      ...curves.map((c, i) => plot.line(epochs, c.losses, { colour: plot.classColour(i), dashed: i === 0 })),
-      plot.legend(curves.map((c, i) => ({ label: c.label, colour: plot.classColour(i), mark: 'line' as const, dashed: i === 0 }))),
+      ...curves.map((c, i) => plot.line(epochs, c.losses, { colour: plot.SERIES_COLOURS[i], dashed: i === 0 })),
+      plot.legend(curves.map((c, i) => ({ label: c.label, colour: plot.SERIES_COLOURS[i], mark: 'line' as const, dashed: i === 0 }))),
     )
     .toSVG();
 }
