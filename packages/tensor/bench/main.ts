@@ -1,12 +1,12 @@
 /**
  * `npm run bench`: matmul 128-1024, a large elementwise add and a row sum on gradschool's cpu
- * backend and each gpu.js mode available, beside TensorFlow.js (cpu and wasm backends) in the same
- * process. Prints GFLOP/s (an add or a sum counts one flop per element) and each engine's speed
+ * backend, its wasm backend (with its worker pool, and on one thread), and each gpu.js mode
+ * available, beside TensorFlow.js (cpu and wasm backends) in the same process. Prints GFLOP/s (an add or a sum counts one flop per element) and each engine's speed
  * relative to tfjs-cpu. Under Deno (`deno run -A bench/main.ts`) the webgpu mode joins in; the
  * webgl modes run in a browser (`npm run bench:browser`, chromium.ts).
  * BENCH_ONLY=add,sum (a comma-separated list of ops) runs only those cases, for quick iteration.
  */
-import { disposeGpu, GPU_MODES } from '../src/index.ts';
+import { disposeGpu, GPU_MODES, wasmPool } from '../src/index.ts';
 import { selectCases } from './cases.ts';
 import { gradschool, tfjs } from './engines.ts';
 import { type EngineMaker, formatHeader, formatRow, measure, startEngines } from './table.ts';
@@ -24,6 +24,9 @@ async function main(): Promise<void> {
       wasm.setWasmPaths(new URL('../../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
     })],
     ['cpu', () => gradschool('cpu')],
+    // the pool's workers start asynchronously: wait for them, so every product big enough uses them
+    ['wasm', async () => ((await wasmPool()?.ready()), gradschool('wasm'))],
+    ['wasm:single', () => gradschool('wasm', 'single')],
     // webgl and webgl2 exist only in a browser
     ...GPU_MODES.filter((mode) => mode !== 'webgl' && mode !== 'webgl2')
       .map((mode): EngineMaker => [`gpu:${mode}`, () => gradschool('gpu', mode)]),
