@@ -31,6 +31,7 @@ export const CHECKS: PageCheck[] = [
   },
   { page: 'dae', figure: '#map', controls: [{ id: 'sigma', value: 0.4 }], seconds: 3, trains: true },
   { page: 'cd', figure: '#map', controls: [{ id: 'kick', value: 0.7 }], seconds: 3, trains: true },
+  { page: 'mnist', figure: '#outputs', controls: [{ id: 'sigma', value: 0.3 }], seconds: 4, trains: true },
 ];
 
 /** Run in the page: move the control as a learner would, firing the event the page listens for. */
