@@ -110,17 +110,17 @@ export interface RandomOptions { dtype?: DType }
 const FLOAT32_BELOW_ONE = 1 - 2 ** -24;
 
 /** Uniform in [0, 1). */
-export function rand(shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor {
+export function rand(shape: readonly number[], generator: Generator, opts: RandomOptions = {}): Tensor {
   const dtype = opts.dtype ?? 'float32';
-  return fill('rand', shape, dtype, () => (dtype === 'float32' ? Math.min(gen.uniform(), FLOAT32_BELOW_ONE) : gen.uniform()));
+  return fill('rand', shape, dtype, () => (dtype === 'float32' ? Math.min(generator.uniform(), FLOAT32_BELOW_ONE) : generator.uniform()));
 }
 
 /** Standard normal. */
-export const randn = (shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor =>
-  fill('randn', shape, opts.dtype ?? 'float32', () => gen.normal());
+export const randn = (shape: readonly number[], generator: Generator, opts: RandomOptions = {}): Tensor =>
+  fill('randn', shape, opts.dtype ?? 'float32', () => generator.normal());
 
 /** Integers in [low, high), int32 by default. */
-export function randint(low: number, high: number, shape: readonly number[], gen: Generator, opts: RandomOptions = {}): Tensor {
+export function randint(low: number, high: number, shape: readonly number[], generator: Generator, opts: RandomOptions = {}): Tensor {
   checkBounds(low, high);
-  return fill('randint', shape, opts.dtype ?? 'int32', () => gen.int(low, high));
+  return fill('randint', shape, opts.dtype ?? 'int32', () => generator.int(low, high));
 }

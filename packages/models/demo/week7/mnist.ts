@@ -37,7 +37,7 @@ function train(code: number, data: Tensor, denoise: boolean): { ae: AutoEncoder;
   const ae = new AutoEncoder({ sizes: [MNIST_PIXELS, code], generator: g, output: 'sigmoid' });
   const losses = trainAutoEncoder(ae, data, {
     optimizer: new Adam(ae.parameters(), { lr: MNIST_RUN.lr }), epochs: MNIST_RUN.epochs, batchSize: MNIST_RUN.batchSize, generator: g,
-    loss: 'bce', corrupt: denoise ? (x, gen) => corruptMask(x, MNIST_RUN.mask, gen) : undefined,
+    loss: 'bce', corrupt: denoise ? (x, generator) => corruptMask(x, MNIST_RUN.mask, generator) : undefined,
   });
   return { ae, losses };
 }

@@ -22,7 +22,7 @@ export interface EllipseSample {
  * and the point is (a cos θ, b sin θ) plus noise. Knowing θ pins the point down; the models
  * never see it, which is what makes it latent.
  */
-export function ellipse(gen: Generator, opts: EllipseOptions = {}): EllipseSample {
+export function ellipse(generator: Generator, opts: EllipseOptions = {}): EllipseSample {
   const n = checkCount('ellipse', 'points', opts.points ?? 100);
   const [a, b] = opts.radii ?? [1, 0.5];
   checkNonNegative('ellipse', 'radii[0]', a);
@@ -31,10 +31,10 @@ export function ellipse(gen: Generator, opts: EllipseOptions = {}): EllipseSampl
   const points = new Float32Array(2 * n);
   const angles = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const theta = 2 * Math.PI * gen.uniform();
+    const theta = 2 * Math.PI * generator.uniform();
     angles[i] = theta;
-    points[2 * i] = a * Math.cos(theta) + noise * gen.normal();
-    points[2 * i + 1] = b * Math.sin(theta) + noise * gen.normal();
+    points[2 * i] = a * Math.cos(theta) + noise * generator.normal();
+    points[2 * i + 1] = b * Math.sin(theta) + noise * generator.normal();
   }
   return { points: tensor(points, { shape: [n, 2] }), angles: tensor(angles) };
 }

@@ -13,7 +13,7 @@ export interface MoonsOptions {
  * (cos s, sin s), class 1 on the lower one (1 - cos s, 1/2 - sin s), s evenly over [0, π].
  * Rows come class by class; `x` is float32 [2N, 2], `y` int32 [2N].
  */
-export function moons(gen: Generator, opts: MoonsOptions = {}): Dataset {
+export function moons(generator: Generator, opts: MoonsOptions = {}): Dataset {
   const n = checkCount('moons', 'pointsPerClass', opts.pointsPerClass ?? 100);
   const noise = checkNonNegative('moons', 'noise', opts.noise ?? 0.1);
   const x = new Float32Array(4 * n);
@@ -22,8 +22,8 @@ export function moons(gen: Generator, opts: MoonsOptions = {}): Dataset {
     for (let i = 0; i < n; i++) {
       const s = n > 1 ? (Math.PI * i) / (n - 1) : 0;
       const row = c * n + i;
-      x[2 * row] = (c === 0 ? Math.cos(s) : 1 - Math.cos(s)) + noise * gen.normal();
-      x[2 * row + 1] = (c === 0 ? Math.sin(s) : 0.5 - Math.sin(s)) + noise * gen.normal();
+      x[2 * row] = (c === 0 ? Math.cos(s) : 1 - Math.cos(s)) + noise * generator.normal();
+      x[2 * row + 1] = (c === 0 ? Math.sin(s) : 0.5 - Math.sin(s)) + noise * generator.normal();
       y[row] = c;
     }
   }

@@ -19,7 +19,7 @@ export interface SpiralOptions {
  * Rows come class by class (all of arm 0 first), as in the practicum; `x` is float32 [K·N, 2],
  * `y` int32 [K·N].
  */
-export function spiral(gen: Generator, opts: SpiralOptions = {}): Dataset {
+export function spiral(generator: Generator, opts: SpiralOptions = {}): Dataset {
   const classes = checkCount('spiral', 'classes', opts.classes ?? 3, 1);
   const n = checkCount('spiral', 'pointsPerClass', opts.pointsPerClass ?? 1000);
   const noise = checkNonNegative('spiral', 'noise', opts.noise ?? 0.2);
@@ -29,7 +29,7 @@ export function spiral(gen: Generator, opts: SpiralOptions = {}): Dataset {
   for (let c = 0; c < classes; c++) {
     for (let i = 0; i < n; i++) {
       const t = n > 1 ? i / (n - 1) : 0; // torch.linspace(0, 1, N)
-      const angle = turn * (c + 2 * t) + noise * gen.normal();
+      const angle = turn * (c + 2 * t) + noise * generator.normal();
       const row = c * n + i;
       x[2 * row] = t * Math.sin(angle);
       x[2 * row + 1] = t * Math.cos(angle);

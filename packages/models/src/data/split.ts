@@ -11,9 +11,9 @@ export interface SplitOptions {
  * Shuffle, then hold out a test set. The model never trains on the test examples, so its
  * accuracy there estimates how it does on data it has not seen.
  */
-export function trainTestSplit(data: Dataset, gen: Generator, opts: SplitOptions = {}): { train: Dataset; test: Dataset } {
+export function trainTestSplit(data: Dataset, generator: Generator, opts: SplitOptions = {}): { train: Dataset; test: Dataset } {
   const n = checkDataset('trainTestSplit', data);
   const nTest = Math.ceil(checkFraction('trainTestSplit', 'testFraction', opts.testFraction ?? 0.2) * n);
-  const order = gen.permutation(n);
+  const order = generator.permutation(n);
   return { train: take(data, order.slice(nTest)), test: take(data, order.slice(0, nTest)) };
 }

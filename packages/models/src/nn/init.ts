@@ -6,7 +6,7 @@
 import { type DType, formatShape as fmt, type Generator, rand, randn, ShapeError, type Tensor } from '@gradschool/tensor';
 
 /** Makes a weight tensor of the given shape. */
-export type Initializer = (shape: readonly number[], gen: Generator) => Tensor;
+export type Initializer = (shape: readonly number[], generator: Generator) => Tensor;
 
 export type Nonlinearity = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu';
 
@@ -38,12 +38,12 @@ export function fans(shape: readonly number[]): { fanIn: number; fanOut: number 
 export interface InitOptions { dtype?: DType }
 
 /** Uniform on [-bound, bound]. */
-export const uniform = (shape: readonly number[], bound: number, gen: Generator, opts: InitOptions = {}): Tensor =>
-  rand(shape, gen, { dtype: opts.dtype ?? 'float32' }).mul(2 * bound).sub(bound);
+export const uniform = (shape: readonly number[], bound: number, generator: Generator, opts: InitOptions = {}): Tensor =>
+  rand(shape, generator, { dtype: opts.dtype ?? 'float32' }).mul(2 * bound).sub(bound);
 
 /** Normal with mean 0 and standard deviation std. */
-export const normal = (shape: readonly number[], std: number, gen: Generator, opts: InitOptions = {}): Tensor =>
-  randn(shape, gen, { dtype: opts.dtype ?? 'float32' }).mul(std);
+export const normal = (shape: readonly number[], std: number, generator: Generator, opts: InitOptions = {}): Tensor =>
+  randn(shape, generator, { dtype: opts.dtype ?? 'float32' }).mul(std);
 
 export interface KaimingOptions extends InitOptions {
   /** Keep the variance of the forward signal ('fanIn', default) or of the backward gradient ('fanOut'). */
@@ -59,30 +59,30 @@ function kaimingStd(shape: readonly number[], opts: KaimingOptions): number {
 }
 
 /** He et al. (2015): std = gain / √fan, for layers followed by relu. */
-export const kaimingNormal = (shape: readonly number[], gen: Generator, opts: KaimingOptions = {}): Tensor =>
-  normal(shape, kaimingStd(shape, opts), gen, opts);
+export const kaimingNormal = (shape: readonly number[], generator: Generator, opts: KaimingOptions = {}): Tensor =>
+  normal(shape, kaimingStd(shape, opts), generator, opts);
 
 /** He et al. (2015), uniform with the same variance: bound = √3 · gain / √fan. */
-export const kaimingUniform = (shape: readonly number[], gen: Generator, opts: KaimingOptions = {}): Tensor =>
-  uniform(shape, Math.sqrt(3) * kaimingStd(shape, opts), gen, opts);
+export const kaimingUniform = (shape: readonly number[], generator: Generator, opts: KaimingOptions = {}): Tensor =>
+  uniform(shape, Math.sqrt(3) * kaimingStd(shape, opts), generator, opts);
 
 export interface XavierOptions extends InitOptions { gain?: number }
 
 /** Glorot & Bengio (2010): std = gain · √(2 / (fanIn + fanOut)), a compromise between forward and backward. */
-export function xavierNormal(shape: readonly number[], gen: Generator, opts: XavierOptions = {}): Tensor {
+export function xavierNormal(shape: readonly number[], generator: Generator, opts: XavierOptions = {}): Tensor {
   const { fanIn, fanOut } = fans(shape);
-  return normal(shape, (opts.gain ?? 1) * Math.sqrt(2 / (fanIn + fanOut)), gen, opts);
+  return normal(shape, (opts.gain ?? 1) * Math.sqrt(2 / (fanIn + fanOut)), generator, opts);
 }
 
 /** Glorot & Bengio (2010), uniform: bound = gain · √(6 / (fanIn + fanOut)). */
-export function xavierUniform(shape: readonly number[], gen: Generator, opts: XavierOptions = {}): Tensor {
+export function xavierUniform(shape: readonly number[], generator: Generator, opts: XavierOptions = {}): Tensor {
   const { fanIn, fanOut } = fans(shape);
-  return uniform(shape, (opts.gain ?? 1) * Math.sqrt(6 / (fanIn + fanOut)), gen, opts);
+  return uniform(shape, (opts.gain ?? 1) * Math.sqrt(6 / (fanIn + fanOut)), generator, opts);
 }
 
 /**
  * PyTorch's nn.Linear default: kaiming_uniform with a = √5, which works out to uniform on
  * ±1/√fanIn (and the bias uses the same bound).
  */
-export const linearDefault = (shape: readonly number[], gen: Generator, opts: InitOptions = {}): Tensor =>
-  uniform(shape, 1 / Math.sqrt(fans(shape).fanIn), gen, opts);
+export const linearDefault = (shape: readonly number[], generator: Generator, opts: InitOptions = {}): Tensor =>
+  uniform(shape, 1 / Math.sqrt(fans(shape).fanIn), generator, opts);

@@ -9,16 +9,16 @@ import { checkFraction, checkNonNegative } from '../check.ts';
 const floatType = (t: Tensor) => (t.dtype === 'float64' ? 'float64' : 'float32');
 
 /** Gaussian noise: ỹ = y + σ ε with ε ~ N(0, I), a random kick off the data manifold in every direction. */
-export function corruptGaussian(y: Tensor, sigma: number, gen: Generator): Tensor {
+export function corruptGaussian(y: Tensor, sigma: number, generator: Generator): Tensor {
   checkNonNegative('corruptGaussian', 'sigma', sigma);
-  return y.add(randn(y.shape, gen, { dtype: floatType(y) }).mul(sigma));
+  return y.add(randn(y.shape, generator, { dtype: floatType(y) }).mul(sigma));
 }
 
 /**
  * Masking noise: every entry is set to 0 with probability p, independently (for an image, a
  * random set of pixels turned off). To reconstruct them the model must use the other entries.
  */
-export function corruptMask(y: Tensor, p: number, gen: Generator): Tensor {
+export function corruptMask(y: Tensor, p: number, generator: Generator): Tensor {
   checkFraction('corruptMask', 'p', p);
-  return y.mul(rand(y.shape, gen, { dtype: floatType(y) }).ge(p));
+  return y.mul(rand(y.shape, generator, { dtype: floatType(y) }).ge(p));
 }

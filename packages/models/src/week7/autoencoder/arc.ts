@@ -29,7 +29,7 @@ export const ARC_DAE = {
 };
 
 /** n points of the upper unit half-circle (cos s, sin s), s in [0, π], with a little noise. */
-export const arcData = (gen: Generator, n: number): Tensor => moons(gen, { pointsPerClass: n, noise: 0.02 }).x.slice(0, 0, n);
+export const arcData = (generator: Generator, n: number): Tensor => moons(generator, { pointsPerClass: n, noise: 0.02 }).x.slice(0, 0, n);
 
 /** Distance from (y₁, y₂) to that half-circle: to the circle above the axis, to the nearer end below it. */
 export const distanceToArc = (y1: number, y2: number): number =>
@@ -41,7 +41,7 @@ export function trainArcAutoEncoder(data: Tensor, opts: { denoising: boolean; se
   const ae = new AutoEncoder({ sizes: ARC_DAE.sizes, generator: g });
   trainAutoEncoder(ae, data, {
     optimizer: new Adam(ae.parameters(), { lr: ARC_DAE.lr }), epochs: ARC_DAE.epochs, generator: g,
-    corrupt: opts.denoising ? (x, gen) => corruptGaussian(x, ARC_DAE.sigma, gen) : undefined,
+    corrupt: opts.denoising ? (x, generator) => corruptGaussian(x, ARC_DAE.sigma, generator) : undefined,
   });
   return ae;
 }

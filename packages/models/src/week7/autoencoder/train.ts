@@ -18,7 +18,7 @@ export interface AutoEncoderTraining {
    * `(x, g) => corruptGaussian(x, 0.2, g)`), so the model never sees the same noise twice and
    * cannot learn it; without it the autoencoder sees the clean input.
    */
-  corrupt?: (clean: Tensor, gen: Generator) => Tensor;
+  corrupt?: (clean: Tensor, generator: Generator) => Tensor;
   /** Reconstruction loss: 'mse' (default) or 'bce', for outputs in [0, 1] read as pixel probabilities. */
   loss?: 'mse' | 'bce';
   onEpoch?: (epoch: number, loss: number) => void;

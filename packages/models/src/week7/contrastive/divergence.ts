@@ -24,7 +24,7 @@ export interface ContrastiveOptions {
  * are the places the current energy wrongly calls plausible: low, yet not data. Training
  * pushes E down at y and up at ȳ (for instance with `marginLoss`).
  */
-export function contrastivePoints(energy: (y: Variable) => Variable, y: Tensor, gen: Generator, opts: ContrastiveOptions = {}): Descent {
-  const kicked = corruptGaussian(y, opts.kick ?? 0.5, gen);
+export function contrastivePoints(energy: (y: Variable) => Variable, y: Tensor, generator: Generator, opts: ContrastiveOptions = {}): Descent {
+  const kicked = corruptGaussian(y, opts.kick ?? 0.5, generator);
   return descendEnergy(energy, kicked, { steps: opts.steps ?? 10, lr: opts.lr ?? 0.05, keepPath: opts.keepPath });
 }

@@ -32,8 +32,8 @@ export interface CdStep {
  * take one optimizer step on marginLoss(E(y), E(ȳ), margin): down at the data, up where the
  * slide landed, until each landing point is `margin` above its data point.
  */
-export function contrastiveDivergenceStep(model: EnergyNet, y: Tensor, optimizer: Optimizer, gen: Generator, opts: CdOptions = {}): CdStep {
-  const contrast = contrastivePoints((v) => model.forward(v), y, gen, opts);
+export function contrastiveDivergenceStep(model: EnergyNet, y: Tensor, optimizer: Optimizer, generator: Generator, opts: CdOptions = {}): CdStep {
+  const contrast = contrastivePoints((v) => model.forward(v), y, generator, opts);
   optimizer.zeroGrad();
   const [atData, atContrast] = [model.forward(y), model.forward(contrast.x)];
   let loss = marginLoss(atData, atContrast, opts.margin ?? 1);

@@ -9,12 +9,12 @@ import { checkCount } from '../../check.ts';
 import { checkKMeans, kmeansInfer } from './energy.ts';
 
 /** k distinct data points, chosen at random, as the first prototypes: W [d, k]. */
-export function kmeansInit(y: Tensor, k: number, gen: Generator): Tensor {
+export function kmeansInit(y: Tensor, k: number, generator: Generator): Tensor {
   checkCount('kmeansInit', 'k', k, 1);
   if (y.ndim !== 2 || k > y.shape[0]) {
     throw new RangeError(`kmeansInit: cannot choose ${k} prototypes from data of shape ${formatShape(y.shape)} (need [n, d] with n ≥ k)`);
   }
-  return indexSelect(y, 0, gen.permutation(y.shape[0]).slice(0, k)).T.contiguous();
+  return indexSelect(y, 0, generator.permutation(y.shape[0]).slice(0, k)).T.contiguous();
 }
 
 /**

@@ -26,13 +26,13 @@ export const TOY_SENTENCE_LENGTH = 6;
 const id = (word: string): number => TOY_VOCAB.indexOf(word);
 
 /** n sentences as an int32 [n, 6] tensor of token ids. */
-export function toyCorpus(n: number, gen: Generator): Tensor {
+export function toyCorpus(n: number, generator: Generator): Tensor {
   checkCount('toyCorpus', 'n', n);
   const ids = new Int32Array(n * TOY_SENTENCE_LENGTH);
   for (let i = 0; i < n; i++) {
-    const animal = gen.int(0, ANIMALS.length);
-    const place = gen.int(0, PLACES.length);
-    const words = [ARTICLES[gen.int(0, ARTICLES.length)], ANIMALS[animal], SOUNDS[animal], PREPOSITIONS[place], 'the', PLACES[place]];
+    const animal = generator.int(0, ANIMALS.length);
+    const place = generator.int(0, PLACES.length);
+    const words = [ARTICLES[generator.int(0, ARTICLES.length)], ANIMALS[animal], SOUNDS[animal], PREPOSITIONS[place], 'the', PLACES[place]];
     ids.set(words.map(id), i * TOY_SENTENCE_LENGTH);
   }
   return tensor(ids, { shape: [n, TOY_SENTENCE_LENGTH] });

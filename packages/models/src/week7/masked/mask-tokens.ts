@@ -13,9 +13,9 @@ export interface MaskedTokens {
 }
 
 /** Mask every position independently with probability p. */
-export function maskTokens(tokens: Tensor, p: number, gen: Generator, opts: { maskId?: number } = {}): MaskedTokens {
+export function maskTokens(tokens: Tensor, p: number, generator: Generator, opts: { maskId?: number } = {}): MaskedTokens {
   checkFraction('maskTokens', 'p', p);
   if (tokens.dtype !== 'int32') throw new TypeError(`maskTokens: tokens must be int32 ids, got ${tokens.dtype}`);
-  const mask = rand(tokens.shape, gen).lt(p);
+  const mask = rand(tokens.shape, generator).lt(p);
   return { input: where(mask, opts.maskId ?? 0, tokens), mask };
 }

@@ -9,8 +9,8 @@ import type { MaskedTokenModel } from './model.ts';
  * Mask a fresh random set of positions (probability p each), predict them from the rest, and
  * step on the loss over the masked positions only. Returns that loss.
  */
-export function maskedTokenStep(model: MaskedTokenModel, tokens: Tensor, p: number, optimizer: Optimizer, gen: Generator, opts: { maskId?: number } = {}): number {
-  const { input, mask } = maskTokens(tokens, p, gen, opts);
+export function maskedTokenStep(model: MaskedTokenModel, tokens: Tensor, p: number, optimizer: Optimizer, generator: Generator, opts: { maskId?: number } = {}): number {
+  const { input, mask } = maskTokens(tokens, p, generator, opts);
   optimizer.zeroGrad();
   const loss = maskedTokenLoss(model.forward(input), tokens, mask);
   loss.backward();
