@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: matmul 128-1024, a large elementwise add and a row sum on gradschool's cpu
  * backend, its wasm backend (with its worker pool, and on one thread), and each gpu.js mode
- * available, beside TensorFlow.js (cpu and wasm backends) in the same process. Prints GFLOP/s (an add or a sum counts one flop per element) and each engine's speed
- * relative to tfjs-cpu. Under Deno (`deno run -A bench/main.ts`) the webgpu mode joins in; the
+ * available, beside TensorFlow.js (cpu and wasm backends) in the same process. Prints GFLOP/s
+ * (an add or a sum counts one flop per element) and each engine's speed relative to tfjs-cpu.
+ * Under Deno (`deno run -A bench/main.ts`) the webgpu mode joins in; the
  * webgl modes run in a browser (`npm run bench:browser`, chromium.ts).
+ * Then the two training steps of training.ts (BENCH_ONLY=train runs only those).
  * BENCH_ONLY=add,sum (a comma-separated list of ops) runs only those cases, for quick iteration.
  */
 import { disposeGpu, GPU_MODES, wasmPool } from '../src/index.ts';
 import { selectCases } from './cases.ts';
 import { gradschool, tfjs } from './engines.ts';
+import { trainingTable } from './training.ts';
 import { type EngineMaker, formatHeader, formatRow, measure, startEngines } from './table.ts';
 
 const env = (name: string): string | undefined =>
@@ -36,6 +39,10 @@ async function main(): Promise<void> {
   const names = engines.map((e) => e.name);
   console.log(formatHeader(runtime, names));
   for await (const row of measure(engines, selectCases(env('BENCH_ONLY')))) console.log(formatRow(row, names));
+  if (env('BENCH_ONLY')?.split(',').includes('train') ?? true) {
+    const started = names.filter((n) => n.startsWith('tfjs-')).map((n) => n.slice('tfjs-'.length));
+    for (const line of await trainingTable(['cpu', 'wasm'], started)) console.log(line);
+  }
 }
 
 await main();

@@ -41,7 +41,18 @@ function available(): BackendUnderTest[] {
     return [{ name: 'gpu', options: { mode }, dtypes: ['float32', 'int32'], slack, int32Exact: 2 ** 24 }];
   });
   setBackend('cpu');
-  return [CPU, ...gpus];
+  return [CPU, ...wasmUnderTest(), ...gpus];
+}
+
+/**
+ * wasm runs the cpu backend's kernels except float32 matmul, which test/wasm.test.ts checks
+ * against cpu on every run; so the whole suite runs on it only when GRADSCHOOL_BACKEND asks
+ * (`wasm`, or `wasm:single` for one thread). Its float32 sums are float32 like the gpu's: no slack.
+ */
+function wasmUnderTest(): BackendUnderTest[] {
+  const [name, mode] = (readEnv('GRADSCHOOL_BACKEND') ?? '').split(':');
+  if (name !== 'wasm') return [];
+  return [{ name, options: mode ? { mode } : undefined, dtypes: CPU.dtypes, slack: 1, int32Exact: Infinity }];
 }
 
 /** All available backends, or only the one GRADSCHOOL_BACKEND names (as `gpu` or `gpu:webasm`). */
