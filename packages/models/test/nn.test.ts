@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { Variable } from '@gradschool/autograd';
+import { parameter, Variable, variable } from '@gradschool/autograd';
 import { Generator, randn, tensor, type Tensor } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
 import {
@@ -40,6 +40,19 @@ describe('Module bookkeeping', () => {
     expect(model.parameters().every((p) => p instanceof Parameter && p.requiresGrad)).toBe(true);
     expect(new Sequential(new Linear(2, 5, { generator: new Generator(0) }), new ReLU(), new Linear(5, 3, { generator: new Generator(0) }))
       .namedParameters().map(([n]) => n)).toEqual(['0.weight', '0.bias', '2.weight', '2.bias']);
+  });
+
+  it("finds autograd's parameter(...) fields too, but not constants or results of ops", () => {
+    class Mixed extends Module<[], Variable> {
+      readonly w = parameter([1, 2]);
+      readonly constant = variable([3, 4]);
+      readonly made = parameter([5]).mul(2);
+      forward(): Variable { return this.w.sum(); }
+    }
+    const model = new Mixed();
+    expect(model.namedParameters().map(([n]) => n)).toEqual(['w']);
+    model.forward().backward();
+    expect(flat(model.parameters()[0].grad!)).toEqual([1, 1]);
   });
 
   it('switches train/eval mode all the way down', () => {

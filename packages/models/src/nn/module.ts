@@ -1,11 +1,12 @@
 /**
- * The base of every layer and model. A Module's parameters are its Parameter fields and
- * those of its Module fields (or arrays of Modules), found by walking its own properties, so
- * a subclass only assigns them in its constructor (as in PyTorch).
+ * The base of every layer and model. A Module's parameters are its fields that hold a leaf
+ * Variable requiring grad (a `Parameter`, or autograd's `parameter(...)`: both are that) and those
+ * of its Module fields (or arrays of Modules), found by walking its own properties, so a subclass
+ * only assigns them in its constructor (as in PyTorch).
  */
-import type { Variable } from '@gradschool/autograd';
+import { Variable } from '@gradschool/autograd';
 import { type DType, formatShape as fmt, tensor } from '@gradschool/tensor';
-import { type Input, Parameter } from './parameter.ts';
+import type { Input } from './parameter.ts';
 
 /** One saved tensor: plain JSON. */
 export interface SavedTensor {
@@ -35,14 +36,14 @@ export abstract class Module<In extends unknown[] = [Input], Out = Variable> {
   }
 
   /** Every parameter with its dotted path: this module's own first, then each child's, in field order. */
-  namedParameters(prefix = ''): [string, Parameter][] {
+  namedParameters(prefix = ''): [string, Variable][] {
     const own = Object.entries(this)
-      .filter((e): e is [string, Parameter] => e[1] instanceof Parameter)
-      .map(([name, p]): [string, Parameter] => [prefix + name, p]);
+      .filter((e): e is [string, Variable] => e[1] instanceof Variable && e[1].isLeaf && e[1].requiresGrad)
+      .map(([name, p]): [string, Variable] => [prefix + name, p]);
     return own.concat(this.namedChildren().flatMap(([name, child]) => child.namedParameters(`${prefix}${name}.`)));
   }
 
-  parameters(): Parameter[] {
+  parameters(): Variable[] {
     return this.namedParameters().map(([, p]) => p);
   }
 
