@@ -13,9 +13,9 @@ export interface LoopOptions {
   draw: () => void;
   /** Milliseconds of steps before handing back to the browser (default 16: one frame). */
   sliceMs?: number;
-  /** Least milliseconds between redraws while training (default 150). */
+  /** Least milliseconds between redraws while training (default 150); a slow redraw waits longer, so drawing takes at most a quarter of the time. */
   drawEveryMs?: number;
-  /** Pause after this many steps since the last restart (default: never). */
+  /** Pause after this many steps, counted from a restart or from pressing run (default: never). */
   maxSteps?: number;
 }
 
@@ -26,7 +26,8 @@ export class TrainingLoop {
   msPerStep = NaN;
   #opts: LoopOptions;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #lastDraw = 0;
+  #nextDraw = 0;
+  #stopAt = Infinity;
 
   constructor(opts: LoopOptions) {
     this.#opts = opts;
@@ -35,7 +36,9 @@ export class TrainingLoop {
   get running(): boolean { return this.#timer !== undefined; }
 
   start(): void {
-    if (!this.running) this.#timer = setTimeout(() => this.#tick(), 0);
+    if (this.running) return;
+    this.#stopAt = this.losses.length + (this.#opts.maxSteps ?? Infinity);
+    this.#timer = setTimeout(() => this.#tick(), 0);
   }
 
   stop(): void {
@@ -51,23 +54,25 @@ export class TrainingLoop {
   /** Forget the loss history (the model was rebuilt) and redraw. */
   restart(): void {
     this.losses.length = 0;
+    this.#stopAt = this.#opts.maxSteps ?? Infinity;
     this.#opts.draw();
   }
 
   #tick(): void {
-    const { draw, sliceMs = 16, drawEveryMs = 150, maxSteps = Infinity } = this.#opts;
+    const { draw, sliceMs = 16, drawEveryMs = 150 } = this.#opts;
     const start = performance.now();
     let steps = 0;
     do {
       this.step();
       steps++;
-    } while (performance.now() - start < sliceMs && this.losses.length < maxSteps);
+    } while (performance.now() - start < sliceMs && this.losses.length < this.#stopAt);
     const now = performance.now();
     this.msPerStep = (now - start) / steps;
-    const done = this.losses.length >= maxSteps;
-    if (done || now - this.#lastDraw >= drawEveryMs) {
+    const done = this.losses.length >= this.#stopAt;
+    if (done || now >= this.#nextDraw) {
       draw();
-      this.#lastDraw = performance.now();
+      const drawn = performance.now();
+      this.#nextDraw = drawn + Math.max(drawEveryMs, 3 * (drawn - now));
     }
     this.#timer = done ? undefined : setTimeout(() => this.#tick(), 0);
   }
