@@ -6,9 +6,10 @@
  *   npx deno run -A packages/models/demo/main.ts   (Deno)
  *   GRADSCHOOL_BACKEND=gpu npm run demo            (on the gpu backend)
  */
-import { Generator, getBackend } from '@gradschool/tensor';
+import { Generator, getBackend, softmax, tensor } from '@gradschool/tensor';
 import {
-  accuracy, Adam, confusionMatrix, crossEntropy, type Dataset, fit, Linear, plot, predict, ReLU, Sequential, spiral,
+  accuracy, Adam, confusionMatrix, crossEntropy, type Dataset, fit, Linear, naiveSoftmax, predict, regionsFigure, ReLU, Sequential,
+  softmaxTemperatureFigure, spiral, spiralLossFigure,
 } from '../src/index.ts';
 import { writeText } from './io.ts';
 import { progressBar } from './progress.ts';
@@ -23,7 +24,6 @@ const LR = 1e-2;
 const WEIGHT_DECAY = 1e-5;
 
 const OUT = new URL('../../../out/', import.meta.url);
-const RANGE: plot.Domain = [-1.1, 1.1];
 
 function train(name: string, model: Sequential, data: Dataset): { losses: number[]; accuracy: number } {
   const bar = progressBar(name.padEnd(6), EPOCHS);
@@ -41,30 +41,21 @@ function train(name: string, model: Sequential, data: Dataset): { losses: number
   return { losses, accuracy: acc };
 }
 
-function regionsFigure(title: string, model: Sequential, data: Dataset): string {
-  const grid = plot.grid(RANGE, RANGE, 160);
-  const scores = predict(model, plot.gridPoints(grid));
-  return new plot.Figure({ x: RANGE, y: RANGE, equalAspect: true, width: 460, title, xLabel: 'x₁', yLabel: 'x₂' })
-    .draw(
-      plot.decisionRegions(grid, scores),
-      plot.scatter(data.x, { classes: data.y, radius: 1.8 }),
-      plot.legend(Array.from({ length: CLASSES }, (_, c) => ({ label: `class ${c}`, colour: plot.classColour(c) }))),
-    )
-    .toSVG();
-}
+// One score vector at four temperatures: colder sharpens towards the argmax, hotter flattens
+// towards uniform (at T = 100 every probability is within 2 % of 1/5).
+const SCORES = [1, -1, 2, 0.5, 3];
+const TEMPERATURES = [0.25, 1, 4, 100];
 
-function lossFigure(curves: { label: string; losses: number[] }[]): string {
-  const top = Math.max(...curves.flatMap((c) => c.losses));
-  const epochs = curves[0].losses.map((_, i) => i + 1);
-  return new plot.Figure({
-    x: [1, EPOCHS], y: [0, 1.05 * top], width: 560, height: 320,
-    title: 'Training loss on the spiral', xLabel: 'epoch', yLabel: 'cross-entropy (mean over the data)',
-  })
-    .draw(
-      ...curves.map((c, i) => plot.line(epochs, c.losses, { colour: plot.SERIES_COLOURS[i], dashed: i === 0 })),
-      plot.legend(curves.map((c, i) => ({ label: c.label, colour: plot.SERIES_COLOURS[i], mark: 'line' as const, dashed: i === 0 }))),
-    )
-    .toSVG();
+/** The lecture's softmax at a temperature, and why the library subtracts the max first. */
+function softmaxLesson(): string {
+  const show = (t: ArrayLike<number>) => `[${Array.from(t, (v) => v.toFixed(3)).join(', ')}]`;
+  const large = tensor([1000, 999], { dtype: 'float64' });
+  console.log('\nsoftmax(s / T) of s = (' + SCORES.join(', ') + ') at temperature T:');
+  for (const t of TEMPERATURES) console.log(`  T = ${String(t).padEnd(4)}: ${show(softmax(tensor(SCORES, { dtype: 'float64' }).div(t)).data())}`);
+  console.log('  Low T sharpens towards the argmax, high T flattens towards uniform; the order of the classes never changes.');
+  console.log(`At scores (1000, 999): exp(1000) = ${Math.exp(1000)} in float64, so the formula as written gives ${show(naiveSoftmax(large).data())}`);
+  console.log(`  (∞ / ∞); with the max subtracted first, softmax(s − max s) = ${show(softmax(large).data())}, the same as for (1, 0).`);
+  return softmaxTemperatureFigure(SCORES, TEMPERATURES);
 }
 
 const formatMatrix = (m: number[][]): string =>
@@ -93,10 +84,12 @@ async function main(): Promise<void> {
     console.log(`\nconfusion matrix, ${name} (rows: true class, columns: predicted)\n${formatMatrix(m)}`);
   }
 
+  const temperature = softmaxLesson();
   const files: [string, string][] = [
-    ['spiral-linear.svg', regionsFigure(`Linear model: ${(100 * linear.accuracy).toFixed(1)} % training accuracy`, models.linear, data)],
-    ['spiral-mlp.svg', regionsFigure(`2-layer MLP: ${(100 * mlp.accuracy).toFixed(1)} % training accuracy`, models.mlp, data)],
-    ['spiral-loss.svg', lossFigure([{ label: 'linear model', losses: linear.losses }, { label: '2-layer MLP', losses: mlp.losses }])],
+    ['spiral-linear.svg', regionsFigure(models.linear, data, { title: `Linear model: ${(100 * linear.accuracy).toFixed(1)} % training accuracy` })],
+    ['spiral-mlp.svg', regionsFigure(models.mlp, data, { title: `2-layer MLP: ${(100 * mlp.accuracy).toFixed(1)} % training accuracy` })],
+    ['spiral-loss.svg', spiralLossFigure([{ label: 'linear model', losses: linear.losses }, { label: '2-layer MLP', losses: mlp.losses }])],
+    ['softmax-temperature.svg', temperature],
   ];
   for (const [name, svg] of files) await writeText(new URL(name, OUT), svg);
   console.log(`\nplots (open them in a browser):\n${files.map(([name]) => `  ${decodeURIComponent(new URL(name, OUT).pathname)}`).join('\n')}`);

@@ -11,4 +11,5 @@ export * from './losses/index.ts';
 export * from './optim/index.ts';
 export { fit, predict, type FitOptions } from './train.ts';
 export * as plot from './plot/index.ts';
+export { naiveSoftmax, regionsFigure, type RegionsOptions, softmaxTemperatureFigure, spiralLossFigure } from './week2/figures.ts';
 export * from './week7/index.ts';

@@ -3,6 +3,8 @@ export { grid, gridPoints, type Grid } from './grid.ts';
 export { decisionRegions, filledContours, type ContourOptions } from './contours.ts';
 export { scatter, type ScatterOptions } from './scatter.ts';
 export { line, type LineOptions } from './line.ts';
+export { bars, type BarOptions } from './bars.ts';
+export { type Curve, type CurveOptions, lossCurves } from './curves.ts';
 export { legend, type Corner, type LegendEntry } from './legend.ts';
 export { arrows, type ArrowOptions } from './arrows.ts';
 export { imageGrid, type ImageGridOptions } from './images.ts';

@@ -4,8 +4,11 @@ import { el, plainText, text } from './svg.ts';
 export interface LegendEntry {
   label: string;
   colour: string;
-  /** How the entry is drawn: a dot (points), a stroke (lines), an arrow (displacements) or a swatch (regions). */
-  mark?: 'point' | 'line' | 'arrow' | 'area';
+  /**
+   * How the entry is drawn: a dot (points), a stroke (lines), an arrow (displacements), a light
+   * swatch (regions, drawn in light shades) or a solid one (bars).
+   */
+  mark?: 'point' | 'line' | 'arrow' | 'area' | 'bar';
   /** For a 'point' mark: its radius, as drawn on the figure (default 4). */
   radius?: number;
   /** For a 'line' mark: dashed, like the line it stands for. */
@@ -32,8 +35,11 @@ export function legend(entries: readonly LegendEntry[], corner: Corner = 'top-ri
         ? stroke(x + 24)
         : e.mark === 'arrow'
           ? stroke(x + 19) + el('path', { d: `M${x + 18},${cy - 4}L${x + 25},${cy}L${x + 18},${cy + 4}Z`, fill: e.colour })
-          : e.mark === 'area'
-            ? el('rect', { x: x + 9, y: cy - 6, width: 13, height: 12, fill: e.colour, 'fill-opacity': 0.5, stroke: e.colour })
+          : e.mark === 'area' || e.mark === 'bar'
+            ? el('rect', {
+              x: x + 9, y: cy - 6, width: 13, height: 12, fill: e.colour,
+              ...(e.mark === 'area' ? { 'fill-opacity': 0.5, stroke: e.colour } : { stroke: '#222', 'stroke-width': 0.4 }),
+            })
             : el('circle', { cx: x + 16, cy, r: e.radius ?? 4, fill: e.colour, stroke: '#222', 'stroke-width': 0.4 });
       return mark + text({ x: x + 30, y: cy + 4 }, e.label);
     });
