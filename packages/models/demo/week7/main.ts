@@ -6,6 +6,7 @@
  *   npx deno run -A packages/models/demo/main.ts week7   (Deno)
  */
 import { cdDemo } from './cd.ts';
+import { conditionalDemo } from './conditional.ts';
 import { daeDemo } from './dae.ts';
 import { freeEnergyDemo } from './free-energy.ts';
 import { kmeansDemo } from './kmeans.ts';
@@ -16,6 +17,7 @@ import { mnistDemo } from './mnist.ts';
 const SECTIONS: [string, () => Promise<void>][] = [
   ['K-means, a latent-variable energy-based model', kmeansDemo],
   ['Free energy F_β as the temperature rises, and its Gibbs distribution', freeEnergyDemo],
+  ['Given y₁, predict y₂: least squares against a latent variable', conditionalDemo],
   ['Maximum-likelihood training over a grid of y', mlDemo],
   ['Autoencoders on the plane: plain against denoising', daeDemo],
   ['Contrastive divergence', cdDemo],

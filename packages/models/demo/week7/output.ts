@@ -9,5 +9,4 @@ export async function saveSvg(name: string, svg: string): Promise<void> {
   console.log(`  wrote ${decodeURIComponent(url.pathname)}`);
 }
 
-/** The data on every map: the notes draw their training points pink. */
-export const DATA_COLOUR = '#e377c2';
+export { DATA_COLOUR } from '../../src/week7/figures.ts';

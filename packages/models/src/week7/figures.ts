@@ -1,14 +1,21 @@
 /**
  * The week-7 pictures, built on the package's SVG plots: energy landscapes as topographic maps
- * (the notes' figures 5, 7 and 10) with a colour bar, trajectories on them, reconstruction grids
- * and loss curves.
+ * (the notes' figures 5, 7 and 10) with a colour bar, trajectories on them, reconstruction grids,
+ * loss curves, and the conditional predictions of least squares against a latent variable.
  * Each returns a standalone SVG document as text.
  */
-import { concat, formatShape, ShapeError, type Tensor } from '@gradschool/tensor';
+import { noGrad } from '@gradschool/autograd';
+import { concat, formatShape, linspace, ShapeError, type Tensor } from '@gradschool/tensor';
+import type { Dataset } from '../data/dataset.ts';
 import {
-  COLOUR_BAR_WIDTH, colourBar, type ColourScale, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, line, quantileScale,
+  COLOUR_BAR_WIDTH, colourBar, type ColourScale, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, legend, line, quantileScale,
+  scatter, SERIES_COLOURS,
 } from '../plot/index.ts';
 import { el } from '../plot/svg.ts';
+import type { LatentPredictor } from './conditional/two-branches.ts';
+
+/** The data on every week-7 picture: the notes draw their training points pink. */
+export const DATA_COLOUR = '#e377c2';
 
 export interface MapOptions {
   title?: string;
@@ -92,3 +99,30 @@ export function filterGrid(weights: Tensor, side: number, opts: { title?: string
 
 // Loss curves serve both weeks: they live with the plots and keep their week-7 import path.
 export { type Curve, type CurveOptions, lossCurves } from '../plot/curves.ts';
+
+/**
+ * "Given y₁, predict y₂" with two right answers (`twoBranches`): the data, least squares' single
+ * prediction ȳ(y₁) (one z), and the latent-variable EBM's prediction for each value of z,
+ * G(y₁, z), where F(y₁, y₂) = min_z E(y₁, y₂, z) is 0.
+ */
+export function branchesFigure(data: Dataset, run: { leastSquares: LatentPredictor; latent: LatentPredictor }, opts: { title?: string } = {}): string {
+  const y1 = linspace(-1, 1, 101);
+  const predict = (m: LatentPredictor) => noGrad(() => m.forward(y1.reshape(-1, 1))).value;
+  const ls = predict(run.leastSquares).squeeze(1).data();
+  const lv = predict(run.latent);
+  const zs = Array.from({ length: run.latent.latents }, (_, z) => z);
+  const colour = (z: number) => SERIES_COLOURS[1 + (z % (SERIES_COLOURS.length - 1))];
+  // room above the data for the key
+  return new Figure({ x: [-1.1, 1.1], y: [-1, 1.5], equalAspect: true, width: 420, title: opts.title, xLabel: 'y₁ (given)', yLabel: 'y₂ (predicted)' })
+    .draw(
+      scatter(concat([data.x, data.y], 1), { colour: DATA_COLOUR, radius: 1.6 }),
+      line(y1.data(), ls, { colour: SERIES_COLOURS[0], dashed: true, width: 2 }),
+      ...zs.map((z) => line(y1.data(), lv.slice(1, z, z + 1).squeeze(1).data(), { colour: colour(z), width: 2 })),
+      legend([
+        { label: 'data: two answers y₂ for each y₁', colour: DATA_COLOUR, radius: 2 },
+        { label: 'least squares: ȳ(y₁), their mean', colour: SERIES_COLOURS[0], mark: 'line', dashed: true },
+        ...zs.map((z) => ({ label: `latent EBM: G(y₁, z = ${z + 1})`, colour: colour(z), mark: 'line' as const })),
+      ], 'top-left'),
+    )
+    .toSVG();
+}

@@ -30,6 +30,11 @@ export { EnergyNet, type EnergyNetOptions } from './contrastive/energy-net.ts';
 export { contrastiveDivergenceStep, type CdOptions, type CdStep } from './contrastive/train.ts';
 export { type CdRun, ELLIPSE_CD, ellipseCdPaths, trainEllipseCd } from './contrastive/ellipse.ts';
 
+// Conditional prediction with two right answers: least squares blurs, a latent z does not.
+export {
+  branch, LatentPredictor, type LatentPredictorOptions, trainLatentPredictor, trainTwoBranchModels, TWO_BRANCHES, twoBranches, type TwoBranchRun,
+} from './conditional/two-branches.ts';
+
 // The masked autoencoder on words (BERT at toy scale).
 export { toyCorpus, decodeTokens, TOY_VOCAB, MASK_TOKEN, TOY_SENTENCE_LENGTH } from './masked/corpus.ts';
 export { maskTokens, type MaskedTokens } from './masked/mask-tokens.ts';
@@ -39,4 +44,4 @@ export { maskedTokenStep } from './masked/train.ts';
 
 // Data and pictures.
 export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } from './mnist.ts';
-export { energyOnGrid, filterGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';
+export { branchesFigure, DATA_COLOUR, energyOnGrid, filterGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';

@@ -1,12 +1,10 @@
 /** A small neural energy E_θ(y) over points, the model that contrastive methods shape. */
 import type { Variable } from '@gradschool/autograd';
 import type { DType, Generator } from '@gradschool/tensor';
-import { Tanh } from '../../nn/activations.ts';
-import { Linear } from '../../nn/linear.ts';
 import { Module } from '../../nn/module.ts';
 import type { Input } from '../../nn/parameter.ts';
-import { Sequential } from '../../nn/sequential.ts';
-import { checkCount } from '../../check.ts';
+import type { Sequential } from '../../nn/sequential.ts';
+import { tanhNet } from '../tanh-net.ts';
 
 export interface EnergyNetOptions {
   /** Width of the points y (default 2, the plane). */
@@ -28,13 +26,9 @@ export class EnergyNet extends Module {
 
   constructor(opts: EnergyNetOptions) {
     super();
-    const widths = [opts.inputs ?? 2, ...(opts.hidden ?? [64, 64])];
-    widths.forEach((w, i) => checkCount('EnergyNet', i === 0 ? 'inputs' : `hidden[${i - 1}]`, w, 1));
-    const layer = (a: number, b: number) => new Linear(a, b, { generator: opts.generator, dtype: opts.dtype });
-    this.net = new Sequential(
-      ...widths.slice(0, -1).flatMap((a, i) => [layer(a, widths[i + 1]), new Tanh()]),
-      layer(widths[widths.length - 1], 1),
-    );
+    const hidden = opts.hidden ?? [64, 64];
+    const names = ['inputs', ...hidden.map((_, i) => `hidden[${i}]`), 'output'];
+    this.net = tanhNet('EnergyNet', [opts.inputs ?? 2, ...hidden, 1], names, opts);
   }
 
   /** [n, inputs] -> [n] energies. */
