@@ -5,7 +5,7 @@ import {
   Adam, type CdStep, contrastiveDivergenceStep, ELLIPSE_CD, ellipse, EnergyNet, energyOnGrid, lossCurves, plot, topographicMap, trajectories,
 } from '@gradschool/models';
 import { DATA_COLOUR } from './lib/colours.ts';
-import { button, byId, logScale, showRate, slider } from './lib/controls.ts';
+import { button, byId, fixed, RATE, slider } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { TrainingLoop } from './lib/loop.ts';
 import { showSvg } from './lib/svg-view.ts';
@@ -18,14 +18,13 @@ const SHOWN = 25;
 const data = ellipse(new Generator(1), { points: 100, noise: 0.02 }).points;
 const plane = plot.grid([-1.8, 1.8], [-1.8, 1.8], 64);
 
-const kick = slider('kick', () => {}, Number, (v) => v.toFixed(2));
-const descent = slider('descent', () => {});
-const slide = slider('slide', () => {}, logScale, showRate);
-const lr = slider('lr', (v) => (optimizer.lr = v), logScale, showRate);
+const kick = slider('kick', fixed(2));
+const descent = slider('descent');
+const slide = slider('slide', RATE);
+const lr = slider('lr', { ...RATE, onChange: (v) => (optimizer.lr = v) });
 button('reset', () => {
   build();
   loop.restart();
-  loop.start();
 });
 
 let model: EnergyNet;

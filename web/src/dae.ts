@@ -5,7 +5,7 @@ import {
   Adam, ARC_DAE, arcData, AutoEncoder, corruptGaussian, energyOnGrid, lossCurves, plot, reconstructionEnergy, topographicMap, trainAutoEncoder,
 } from '@gradschool/models';
 import { DATA_COLOUR } from './lib/colours.ts';
-import { button, byId, logScale, showRate, slider, toggle } from './lib/controls.ts';
+import { button, byId, fixed, RATE, slider, toggle } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { TrainingLoop } from './lib/loop.ts';
 import { showSvg } from './lib/svg-view.ts';
@@ -20,13 +20,12 @@ const data = arcData(new Generator(1), 200);
 const shown = arcData(new Generator(2), 200).slice(0, 0, undefined, 5);
 const epsilon = randn([shown.shape[0], 2], new Generator(3));
 
-const sigma = slider('sigma', () => {}, Number, (s) => s.toFixed(2));
-const lr = slider('lr', (v) => (optimizer.lr = v), logScale, showRate);
+const sigma = slider('sigma', fixed(2));
+const lr = slider('lr', { ...RATE, onChange: (v) => (optimizer.lr = v) });
 const gridArrows = toggle('grid', () => draw());
 button('reset', () => {
   build();
   loop.restart();
-  loop.start();
 });
 
 let model: AutoEncoder;

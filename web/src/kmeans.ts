@@ -4,7 +4,7 @@ import {
   energyOnGrid, freeEnergy, kmeansEnergy, kmeansGradientStep, kmeansInfer, kmeansInit, lloydStep, lossCurves, plot, spiral, topographicMap,
 } from '@gradschool/models';
 import { DATA_COLOUR, PROTOTYPE_COLOUR } from './lib/colours.ts';
-import { button, byId, logScale, showRate, slider } from './lib/controls.ts';
+import { button, byId, logScale, RATE, slider } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { dataPoint, plotArea, showSvg } from './lib/svg-view.ts';
 
@@ -14,9 +14,9 @@ const plane = plot.grid(RANGE, RANGE, 70);
 const data = spiral(new Generator(7), { classes: 1, pointsPerClass: 400, noise: 0.04 }).x;
 const maps = { hard: byId('hard'), soft: byId('soft') };
 
-const beta = slider('beta', () => draw(), logScale, (b) => b.toPrecision(3));
-const k = slider('k', () => reset());
-const lr = slider('lr', () => {}, logScale, showRate);
+const beta = slider('beta', { onChange: () => draw(), value: logScale, show: (b) => b.toPrecision(3) });
+const k = slider('k', { onChange: () => reset() });
+const lr = slider('lr', RATE);
 
 let seed = 1;
 let w: Tensor;

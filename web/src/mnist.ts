@@ -2,7 +2,7 @@
 import { noGrad } from '@gradschool/autograd';
 import { Generator, randn, type Tensor, tensor } from '@gradschool/tensor';
 import { Adam, AutoEncoder, corruptMask, imageRows, loadMnist, lossCurves, trainAutoEncoder } from '@gradschool/models';
-import { button, byId, slider } from './lib/controls.ts';
+import { button, byId, fixed, slider } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { TrainingLoop } from './lib/loop.ts';
 import { showSvg } from './lib/svg-view.ts';
@@ -67,7 +67,7 @@ function step(): number {
 let picked = 0;
 let epsilon = randn([PIXELS], new Generator(picked));
 const mask = new Uint8Array(PIXELS);
-const sigma = slider('sigma', () => draw(), Number, (s) => s.toFixed(2));
+const sigma = slider('sigma', { ...fixed(2), onChange: () => draw() });
 button('clear', () => {
   mask.fill(0);
   draw();

@@ -1,15 +1,15 @@
 /** Week 2, softmax and log-softmax: the temperature, and what the naive formula does at large scores. */
 import { logSoftmax, softmax, type Tensor, tensor } from '@gradschool/tensor';
 import { plot } from '@gradschool/models';
-import { byId, logScale, slider, toggle } from './lib/controls.ts';
+import { byId, fixed, logScale, slider, toggle } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { showSvg } from './lib/svg-view.ts';
 
 // five classes: the axis then ticks at whole numbers, one under each bar
 const CLASSES = 5;
 const SHIFT = 1000;
-const scores = Array.from({ length: CLASSES }, (_, k) => slider(`s${k}`, () => show(), Number, (v) => v.toFixed(1)));
-const temperature = slider('temperature', () => show(), logScale, (t) => t.toPrecision(2));
+const scores = Array.from({ length: CLASSES }, (_, k) => slider(`s${k}`, { ...fixed(1), onChange: () => show() }));
+const temperature = slider('temperature', { onChange: () => show(), value: logScale, show: (t) => t.toPrecision(2) });
 const shifted = toggle('shift', () => show());
 
 interface Outcome { scaled: Tensor; naive: Tensor; stable: Tensor; log: Tensor }

@@ -4,7 +4,7 @@ import {
   accuracy, Adam, type Curve, crossEntropy, type Dataset, fit, Linear, lossCurves, plot, predict, ReLU, Sequential, spiral,
 } from '@gradschool/models';
 import { paintCells } from './lib/cells.ts';
-import { button, byId, logScale, showRate, slider, toggle } from './lib/controls.ts';
+import { button, byId, RATE, slider, toggle } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { TrainingLoop } from './lib/loop.ts';
 import { showSvg } from './lib/svg-view.ts';
@@ -32,11 +32,10 @@ const rebuild = () => {
   previous = { label: run.label, values: [...loop.losses], colour: '#999', dashed: true };
   run = build();
   loop.restart();
-  loop.start();
 };
-const hidden = slider('hidden', rebuild);
-const lr = slider('lr', (v) => (run.optimizer.lr = v), logScale, showRate);
-const classes = slider('classes', rebuild);
+const hidden = slider('hidden', { onChange: rebuild });
+const lr = slider('lr', { ...RATE, onChange: (v) => (run.optimizer.lr = v) });
+const classes = slider('classes', { onChange: rebuild });
 const relu = toggle('relu', rebuild);
 button('reset', rebuild);
 

@@ -20,7 +20,7 @@ export interface Control { id: string; value?: number | string }
 export const CHECKS: PageCheck[] = [
   { page: 'spiral', figure: '.stack', controls: [{ id: 'lr', value: -1.7 }], seconds: 3, trains: true },
   {
-    // the one page light enough to run on gpu.js webgl2 under SwiftShader: choose it by hand
+    // the training pages pick the cpu backend under SwiftShader: run this one on gpu.js webgl2 by hand, so a page always runs on it
     page: 'softmax', figure: '#bars', seconds: 1, trains: false,
     controls: [{ id: 'backend', value: 'gpu.js webgl2' }, { id: 'temperature', value: -0.5 }, { id: 'shift' }],
     shows: { selector: '#table', includes: 'NaN' },

@@ -6,12 +6,17 @@ export function byId<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-/**
- * A range input and the <output for=id> beside it: `value(raw)` turns the slider's position into
- * the setting (e.g. 10^raw for a learning rate on a log scale), `show` writes it out.
- * `onChange` runs as the slider moves; returns the current setting.
- */
-export function slider(id: string, onChange: (v: number) => void, value: (raw: number) => number = (raw) => raw, show: (v: number) => string = String): () => number {
+export interface SliderOptions {
+  /** Runs as the slider moves, with the new setting (default: nothing; the page reads the setting when it needs it). */
+  onChange?: (v: number) => void;
+  /** The setting at a slider position, e.g. 10^raw for a rate on a log scale (default: the position itself). */
+  value?: (raw: number) => number;
+  /** The setting as the <output for=id> beside the slider writes it (default: String). */
+  show?: (v: number) => string;
+}
+
+/** A range input and the output beside it; returns a function that reads the current setting. */
+export function slider(id: string, { onChange, value = (raw) => raw, show = String }: SliderOptions = {}): () => number {
   const input = byId<HTMLInputElement>(id);
   const output = document.querySelector<HTMLOutputElement>(`output[for="${id}"]`);
   const current = () => value(Number(input.value));
@@ -21,7 +26,7 @@ export function slider(id: string, onChange: (v: number) => void, value: (raw: n
   update();
   input.addEventListener('input', () => {
     update();
-    onChange(current());
+    onChange?.(current());
   });
   return current;
 }
@@ -38,6 +43,9 @@ export function button(id: string, onClick: () => void): void {
   byId<HTMLButtonElement>(id).addEventListener('click', onClick);
 }
 
-/** A learning rate on a log scale: the slider holds log10(lr). */
+/** A setting on a log scale: the slider holds its log10. */
 export const logScale = (raw: number): number => 10 ** raw;
-export const showRate = (lr: number): string => lr.toPrecision(2);
+/** A learning rate or step size, on a log scale. */
+export const RATE = { value: logScale, show: (lr: number) => lr.toPrecision(2) } as const;
+/** A setting shown with `digits` decimals. */
+export const fixed = (digits: number) => ({ show: (v: number) => v.toFixed(digits) });

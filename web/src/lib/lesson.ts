@@ -38,6 +38,16 @@ const describe = (timings: Timing[]): string => 'timed here at load: ' + timings
   .map(({ choice, ms }) => `${choice.label} ${typeof ms === 'number' ? `${ms.toFixed(1)} ms` : `(${ms})`}`)
   .join('; ');
 
+/** Select the backend labelled `label`; if it does not start, the fastest instead, and say why. */
+function selectByHand(label: string, timed: () => void): string | undefined {
+  try {
+    CHOICES.find((c) => c.label === label)!.select();
+    return undefined;
+  } catch (e) {
+    return `${label} did not start (${e instanceof Error ? e.message : String(e)}); ${describe(pickFastest(timed))}`;
+  }
+}
+
 export function startLesson(opts: LessonOptions): void {
   const host = byId('readout');
   host.innerHTML = `<label>backend <select id="backend"></select></label> <span class="now"></span>
@@ -51,8 +61,7 @@ export function startLesson(opts: LessonOptions): void {
   const pick = () => {
     const wasRunning = opts.loop?.running ?? false;
     opts.loop?.stop();
-    if (select.value === AUTO) timings.textContent = describe(pickFastest(timed));
-    else CHOICES.find((c) => c.label === select.value)!.select();
+    timings.textContent = select.value === AUTO ? describe(pickFastest(timed)) : selectByHand(select.value, timed) ?? timings.textContent;
     opts.onBackend?.();
     if (wasRunning) opts.loop?.start();
   };

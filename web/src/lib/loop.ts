@@ -51,11 +51,12 @@ export class TrainingLoop {
     this.losses.push(this.#opts.step());
   }
 
-  /** Forget the loss history (the model was rebuilt) and redraw. */
+  /** Forget the loss history (the model was rebuilt), redraw, and train. */
   restart(): void {
     this.losses.length = 0;
     this.#stopAt = this.#opts.maxSteps ?? Infinity;
     this.#opts.draw();
+    this.start();
   }
 
   #tick(): void {
