@@ -1,17 +1,23 @@
 /**
  * Contrastive divergence on the ellipse (notes, figure 10): kick each data point, slide it down
- * the current energy, push the energy up where it lands and down at the data.
+ * the current energy, push the energy up where it lands and down at the data. Then Langevin
+ * dynamics samples the trained energy, beside plain descent.
  */
 import { noGrad } from '@gradschool/autograd';
 import { Generator, type Tensor } from '@gradschool/tensor';
 import { ellipse } from '../../src/data/ellipse.ts';
-import { arrows, grid, legend, scatter } from '../../src/plot/index.ts';
-import { ELLIPSE_CD, ellipseCdPaths, energyOnGrid, lossCurves, topographicMap, trainEllipseCd, trajectories } from '../../src/week7/index.ts';
+import { arrows, grid, type Grid, legend, scatter } from '../../src/plot/index.ts';
+import {
+  type CdRun, ELLIPSE_CD, ELLIPSE_LANGEVIN, ellipseCdPaths, ellipseLatentEnergy, ellipseSamples, energyOnGrid, freeEnergy, lossCurves, topographicMap,
+  trainEllipseCd, trajectories,
+} from '../../src/week7/index.ts';
 import { DATA_COLOUR, saveSvg } from './output.ts';
 
 const KICK = '#ff7f0e';
 const SLIDE = '#2ca02c';
 const SHOWN = 25;
+// white, to show on the valley floor's darkest colour
+const DESCENT = '#ffffff';
 
 export async function cdDemo(): Promise<void> {
   const data = ellipse(new Generator(1), { points: 100, noise: 0.02 }).points;
@@ -29,7 +35,8 @@ export async function cdDemo(): Promise<void> {
 
   const paths = ellipseCdPaths(run, data).path!.slice(1, 0, SHOWN);
   const plane = grid([-1.8, 1.8], [-1.8, 1.8], 120);
-  await saveSvg('cd-energy', topographicMap(plane, energyOnGrid(plane, energy), [
+  const field = energyOnGrid(plane, energy);
+  await saveSvg('cd-energy', topographicMap(plane, field, [
     scatter(data, { colour: DATA_COLOUR, radius: 1.8 }),
     arrows(data.slice(0, 0, SHOWN), paths.slice(0, 0, 1).squeeze(0), { colour: KICK, width: 1 }),
     trajectories(paths, { colour: SLIDE }),
@@ -39,9 +46,32 @@ export async function cdDemo(): Promise<void> {
       { label: `slide down E: ${descent} steps, then push up at ȳ`, colour: SLIDE, mark: 'line' },
     ], 'bottom-right'),
   ], { title: 'Contrastive divergence: kick, slide down, push up' }));
+  await langevinDemo(run, data, plane, field);
   await saveSvg('cd-training', lossCurves([
     { label: 'loss', values: run.history.map((h) => h.loss) },
     { label: 'mean E(y) at the data', values: run.history.map((h) => h.energy.data), dashed: true },
     { label: 'mean E(ȳ) where the slides land', values: run.history.map((h) => h.energy.contrast), dashed: true },
   ], { title: 'Contrastive-divergence training', yLabel: 'loss, energy', corner: 'bottom-right' }));
+}
+
+/** Langevin dynamics on the trained energy against plain descent, both from the data (guide 7.8). */
+async function langevinDemo(run: CdRun, data: Tensor, plane: Grid, field: Tensor): Promise<void> {
+  const { descent, langevin } = ellipseSamples(run, data);
+  const { steps, lr, temperature } = ELLIPSE_LANGEVIN;
+  // distance to the ellipse, from its squared distance at 1,000 angles (the zero-temperature free energy)
+  const distance = (y: Tensor) => freeEnergy(ellipseLatentEnergy(y, 1000).energies, Infinity).sqrt().mean().item().toFixed(3);
+  console.log(`Langevin dynamics, y ← y − η∇E + √(2ηT)·ε, ${steps} steps of η = ${lr} at T = ${temperature} from the data: mean distance to the ellipse`);
+  console.log(`  ${distance(langevin)}, where plain descent (ε = 0) ends ${distance(descent)} from it, gathered in the minima along the valley floor.`);
+  console.log('  Its walks are samples of P(y) ∝ exp(−E(y)/T): averaging ∂E(ȳ)/∂w over them estimates the expectation in the ML gradient\'s');
+  console.log('  push-up term, and contrastive divergence\'s one short slide per data point is a one-sample estimate of it (guide 7.8).');
+  await saveSvg('langevin', topographicMap(plane, field, [
+    scatter(data, { colour: DATA_COLOUR, radius: 1.6 }),
+    scatter(langevin, { colour: KICK, radius: 2 }),
+    scatter(descent, { colour: DESCENT, radius: 2.6 }),
+    legend([
+      { label: 'data y, where both walks start', colour: DATA_COLOUR, radius: 2 },
+      { label: `Langevin samples, T = ${temperature}`, colour: KICK, radius: 2 },
+      { label: 'plain descent: minima of E', colour: DESCENT, radius: 2.6 },
+    ], 'bottom-right'),
+  ], { title: `Sampling E: Langevin against plain descent, ${steps} steps` }));
 }

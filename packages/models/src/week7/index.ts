@@ -28,7 +28,7 @@ export { contrastivePoints, type ContrastiveOptions } from './contrastive/diverg
 export { marginLoss } from './contrastive/margin.ts';
 export { EnergyNet, type EnergyNetOptions } from './contrastive/energy-net.ts';
 export { contrastiveDivergenceStep, type CdOptions, type CdStep } from './contrastive/train.ts';
-export { type CdRun, ELLIPSE_CD, ellipseCdPaths, trainEllipseCd } from './contrastive/ellipse.ts';
+export { type CdRun, ELLIPSE_CD, ELLIPSE_LANGEVIN, ellipseCdPaths, ellipseSamples, trainEllipseCd } from './contrastive/ellipse.ts';
 
 // Conditional prediction with two right answers: least squares blurs, a latent z does not.
 export {

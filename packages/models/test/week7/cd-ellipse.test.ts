@@ -1,14 +1,17 @@
 /**
  * What the demo's contrastive-divergence map (week7-cd-energy.svg) is drawn to show, pinned on
  * the demo's own run: the slides go down the energy at every step, and training has pushed the
- * energy up off the ellipse, above the data, with no valley left away from it.
+ * energy up off the ellipse, above the data, with no valley left away from it; and what the
+ * Langevin map (week7-langevin.svg) shows: samples spread across the valley, descent on its floor.
  */
 import { noGrad } from '@gradschool/autograd';
 import { Generator, type Tensor } from '@gradschool/tensor';
 import { beforeAll, expect, it } from 'vitest';
 import { ellipse } from '../../src/data/ellipse.ts';
 import { grid, gridPoints } from '../../src/plot/index.ts';
-import { type CdRun, ELLIPSE_CD, ellipseCdPaths, trainEllipseCd } from '../../src/week7/contrastive/ellipse.ts';
+import { type CdRun, ELLIPSE_CD, ellipseCdPaths, ellipseSamples, trainEllipseCd } from '../../src/week7/contrastive/ellipse.ts';
+import { ellipseLatentEnergy } from '../../src/week7/ebm/ellipse-latent.ts';
+import { freeEnergy } from '../../src/week7/ebm/free-energy.ts';
 
 const data = ellipse(new Generator(1), { points: 100, noise: 0.02 }).points;
 let run: CdRun;
@@ -48,4 +51,17 @@ it('trains to a settled loss: the last two sixths of the run agree to within 5 %
   const [before, last] = [mean(losses.slice(-2 * q, -q)), mean(losses.slice(-q))];
   expect(Math.abs(last - before)).toBeLessThan(0.05 * before);
   expect(last).toBeLessThan(0.8 * losses[0]);
+});
+
+it('Langevin samples spread across the valley, where plain descent from the same data settles on its floor', () => {
+  const { descent, langevin } = ellipseSamples(run, data);
+  // distance to the ellipse: the square root of the squared distance to 1,000 of its points
+  const distances = (y: Tensor) => Array.from(freeEnergy(ellipseLatentEnergy(y, 1000).energies, Infinity).sqrt().data());
+  const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
+  const [walked, slid] = [distances(langevin), distances(descent)];
+  // seeded: Langevin 0.057 on average, 0.21 at most; descent 0.007 (the data's own noise is 0.02)
+  expect(mean(walked)).toBeGreaterThan(0.03);
+  expect(mean(walked)).toBeLessThan(0.15);
+  expect(Math.max(...walked)).toBeLessThan(0.4); // still in the valley: none has crossed the ridge round it
+  expect(mean(slid)).toBeLessThan(0.02);
 });

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { parameter, type Variable } from '@gradschool/autograd';
-import { Generator, linspace, tensor } from '@gradschool/tensor';
+import { Generator, linspace, tensor, zeros } from '@gradschool/tensor';
 import { describe, expect, it } from 'vitest';
 import { descendEnergy } from '../../src/week7/ebm/descend.ts';
 import { freeEnergy } from '../../src/week7/ebm/free-energy.ts';
@@ -53,5 +53,40 @@ describe('descendEnergy', () => {
     const e = (y: Variable) => y.square();
     expect(() => descendEnergy(e, f64([1]), { lr: 0 })).toThrow('descendEnergy: lr must be a finite number > 0, got 0');
     expect(() => descendEnergy(e, f64([1]), { steps: 1.5 })).toThrow('descendEnergy: steps must be an integer >= 0, got 1.5');
+  });
+});
+
+describe('descendEnergy with a temperature: Langevin dynamics', () => {
+  const bowl = (a: number) => (y: Variable) => y.square().sum(1).mul(a);
+
+  test.prop([seed, fc.integer({ min: 0, max: 20 })], { numRuns: 20 })('at temperature 0 is plain descent, and draws nothing from the generator', (s, steps) => {
+    const start = f64([[0.3, -1], [2, 0.5]]);
+    const g = new Generator(s);
+    const plain = descendEnergy(bowl(1.5), start, { steps, lr: 0.1 });
+    const cold = descendEnergy(bowl(1.5), start, { steps, lr: 0.1, temperature: 0, generator: g });
+    expect(cold.x.toArray()).toEqual(plain.x.toArray());
+    expect(g.uniform()).toBe(new Generator(s).uniform());
+  });
+
+  // On E = a‖x‖², a step is x ← (1 − 2a·lr)x + √(2·lr·T)ε, whose stationary variance per coordinate is
+  // T / (2a(1 − a·lr)): the Gibbs distribution's T/(2a), up to the step's discretisation.
+  test.prop([seed, fc.double({ min: 0.5, max: 4, noNaN: true }), fc.double({ min: 0.01, max: 0.05, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true })], { numRuns: 10 })(
+    'samples the Gibbs distribution of a bowl: mean 0, variance T / (2a(1 − a·lr)) in every direction', (s, a, lr, temperature) => {
+      const n = 2000;
+      // 200 steps forget the start: (1 − 2a·lr)^200 ≤ 0.99^200 < 0.14, and the start is 0 anyway
+      const { x } = descendEnergy(bowl(a), zeros([n, 2], { dtype: 'float64' }), { steps: 200, lr, temperature, generator: new Generator(s) });
+      const variance = temperature / (2 * a * (1 - a * lr));
+      const stationary = 1 - (1 - 2 * a * lr) ** 400; // how far from 0 the variance has grown after 200 steps
+      for (const c of [0, 1]) {
+        const col = x.slice(1, c, c + 1);
+        // sample variance of 2000 normals: standard error √(2/2000) ≈ 3.2 %; six of them
+        expect(Math.abs(col.mean().item()) / Math.sqrt(variance * stationary)).toBeLessThan(6 / Math.sqrt(n));
+        expect(Math.abs(col.square().mean().item() / (variance * stationary) - 1)).toBeLessThan(0.2);
+      }
+    }, 30_000);
+
+  it('refuses a negative temperature, and a temperature without a generator', () => {
+    expect(() => descendEnergy(bowl(1), f64([[1, 1]]), { temperature: -1 })).toThrow('descendEnergy: temperature must be a finite number >= 0, got -1');
+    expect(() => descendEnergy(bowl(1), f64([[1, 1]]), { temperature: 0.1 })).toThrow('descendEnergy: temperature 0.1 needs a generator to draw the Langevin noise');
   });
 });
