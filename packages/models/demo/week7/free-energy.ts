@@ -7,13 +7,14 @@
 import { Generator } from '@gradschool/tensor';
 import { ellipse } from '../../src/data/ellipse.ts';
 import { grid, gridPoints, legend, quantileScale, scatter } from '../../src/plot/index.ts';
-import { ellipseLatentEnergy, freeEnergy, gibbs, topographicMap } from '../../src/week7/index.ts';
+import { ellipseLatentEnergy, freeEnergy, gibbs, lvEbmDiagram, topographicMap } from '../../src/week7/index.ts';
 import { DATA_COLOUR, saveSvg } from './output.ts';
 
 const BETAS = [Infinity, 100, 20, 5];
 const name = (beta: number) => (beta === Infinity ? '∞' : String(beta));
 
 export async function freeEnergyDemo(): Promise<void> {
+  await saveSvg('lv-ebm-diagram', lvEbmDiagram());
   const plane = grid([-1.6, 1.6], [-1.6, 1.6], 120);
   const { energies, dz } = ellipseLatentEnergy(gridPoints(plane));
   const fields = BETAS.map((beta) => freeEnergy(energies, beta, { dz: beta === Infinity ? 1 : dz }));

@@ -2,7 +2,7 @@
 import { Generator, type Tensor } from '@gradschool/tensor';
 import { spiral } from '../../src/data/spiral.ts';
 import { grid, legend, scatter } from '../../src/plot/index.ts';
-import { energyOnGrid, kmeansGradientStep, kmeansInfer, kmeansInit, lloydStep, lossCurves, topographicMap } from '../../src/week7/index.ts';
+import { energyOnGrid, kmeansDiagram, kmeansGradientStep, kmeansInfer, kmeansInit, lloydStep, lossCurves, topographicMap } from '../../src/week7/index.ts';
 import { DATA_COLOUR, saveSvg } from './output.ts';
 
 const meanEnergy = (y: Tensor, w: Tensor) => kmeansInfer(y, w).energy.mean().item();
@@ -22,6 +22,7 @@ export async function kmeansDemo(): Promise<void> {
   }
   console.log(`K-means, E(y, z) = ‖y − Wz‖² with 20 prototypes on 400 spiral points: mean F(y) from ${curves.lloyd[0].toFixed(4)}`);
   console.log(`  to ${curves.lloyd[STEPS].toFixed(4)} after ${STEPS} Lloyd steps (coordinate descent), ${curves.gradient[STEPS].toFixed(4)} after ${STEPS} gradient steps`);
+  await saveSvg('kmeans-diagram', kmeansDiagram());
   const plane = grid([-1.15, 1.15], [-1.15, 1.15], 140);
   await saveSvg('kmeans-wells', topographicMap(plane, energyOnGrid(plane, (y) => kmeansInfer(y, lloyd).energy), [
     scatter(data, { colour: DATA_COLOUR, radius: 1.6 }),

@@ -7,6 +7,7 @@ export { bars, type BarOptions } from './bars.ts';
 export { type Curve, type CurveOptions, lossCurves } from './curves.ts';
 export { legend, type Corner, type LegendEntry } from './legend.ts';
 export { arrows, type ArrowOptions } from './arrows.ts';
+export { diagram, type DiagramNode, type DiagramOptions, type NodeKind } from './diagram.ts';
 export { imageGrid, type ImageGridOptions } from './images.ts';
 export { CLASS_COLOURS, classColour, sequentialColours, SERIES_COLOURS } from './palette.ts';
 export { el, plainText, svgDocument, text, type Attrs } from './svg.ts';

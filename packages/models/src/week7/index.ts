@@ -43,5 +43,6 @@ export { MaskedTokenModel, type MaskedTokenModelOptions } from './masked/model.t
 export { maskedTokenStep } from './masked/train.ts';
 
 // Data and pictures.
+export { kmeansDiagram, lvEbmDiagram } from './diagrams.ts';
 export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } from './mnist.ts';
 export { branchesFigure, DATA_COLOUR, energyOnGrid, filterGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';
