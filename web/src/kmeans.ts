@@ -94,7 +94,8 @@ function draggable(host: HTMLElement): void {
     }
   });
   host.addEventListener('pointerup', () => {
-    if (dragged >= 0) energies.push(meanEnergy());
+    if (dragged < 0) return;
+    energies.push(meanEnergy());
     dragged = -1;
     draw();
   });

@@ -136,7 +136,8 @@ function draw(): void {
   showSvg(byId('outputs'), imageRows([heldOut.slice(0, picked, picked + 1), input, ...outputs], SIDE, {
     scale: 6, labels: ['clean', 'input', ...models.map((m) => `${m.name} ${m.ae.sizes.join(' → ')} → ${PIXELS}`)],
   }));
-  if (models[0].epochs.length > 0) {
+  // a curve needs two points
+  if (models[0].epochs.length > 1) {
     showSvg(byId('loss'), lossCurves(models.map((m) => ({ label: m.denoising ? `${m.name} (on half-masked inputs)` : m.name, values: m.epochs, dashed: m.denoising })), {
       title: 'Training loss', xLabel: 'epoch (800 digits)', yLabel: 'binary cross-entropy per pixel', first: 1,
     }));

@@ -23,7 +23,6 @@ export interface LessonOptions {
 export interface LessonHook {
   /** The losses since the model was last rebuilt (empty on a page that does not train). */
   losses(): number[];
-  backend(): string;
   /** Stop training (the test does, before its screenshots). */
   pause(): void;
 }
@@ -34,7 +33,7 @@ declare global {
 
 const AUTO = 'fastest';
 
-const describe = (timings: Timing[]): string => 'timed here at load: ' + timings
+const describe = (timings: Timing[]): string => 'a step, timed here: ' + timings
   .map(({ choice, ms }) => `${choice.label} ${typeof ms === 'number' ? `${ms.toFixed(1)} ms` : `(${ms})`}`)
   .join('; ');
 
@@ -86,5 +85,5 @@ export function startLesson(opts: LessonOptions): void {
   opts.loop?.start();
   refresh();
   const losses = opts.losses ?? (() => opts.loop?.losses ?? []);
-  globalThis.lesson = { losses: () => [...losses()], backend: backendName, pause: () => opts.loop?.stop() };
+  globalThis.lesson = { losses: () => [...losses()], pause: () => opts.loop?.stop() };
 }
