@@ -2,12 +2,13 @@
  * The free energy of a latent-variable EBM as the temperature rises (notes, "Latent variable
  * energy-based model"): on the ellipse y = (cos z, ½ sin z), F_∞(y) = min_z E(y, z) is the squared
  * distance to the curve; F_β = −(1/β) log ∫ e^{−βE} dz lets every z count, and as β falls the
- * valley blurs and the centre, close to every z at once, sinks. Beside each, the Gibbs P(y) ∝ e^{−βF_β(y)}.
+ * valley blurs and the centre, close to every z at once, sinks. Beside each, the Gibbs P(y) ∝ e^{−βF_β(y)},
+ * which at β = ∞ lies on the curve itself.
  */
 import { Generator } from '@gradschool/tensor';
 import { ellipse } from '../../src/data/ellipse.ts';
 import { grid, gridPoints, legend, quantileScale, scatter } from '../../src/plot/index.ts';
-import { ellipseLatentEnergy, freeEnergy, gibbs, lvEbmDiagram, topographicMap } from '../../src/week7/index.ts';
+import { curveMap, ellipseLatentEnergy, ellipseLimitDensity, freeEnergy, gibbs, lvEbmDiagram, topographicMap } from '../../src/week7/index.ts';
 import { DATA_COLOUR, saveSvg } from './output.ts';
 
 const BETAS = [Infinity, 100, 20, 5];
@@ -33,7 +34,14 @@ export async function freeEnergyDemo(): Promise<void> {
       legend([{ label: 'the curve y(z) = (cos z, ½ sin z)', colour: DATA_COLOUR, radius: 2 }], 'bottom-right'),
     ], { title, scale, barLabel: 'free energy' }));
   }
-  // P(y) for the finite β (at β = ∞ all its mass sits on the curve itself, which no grid cell holds)
+  // P(y) at β = ∞: all its mass sits on the curve itself, which no grid cell holds, so it is drawn as the curve
+  const limit = ellipseLimitDensity();
+  const ends = limit.density[0];
+  const top = limit.density[limit.density.length / 4];
+  console.log(`  P(y) as β → ∞: all its mass on the curve, uniform in z, so per unit length ${ends.toFixed(3)} at the ends (±1, 0) and ${top.toFixed(3)} at (0, ±½)`);
+  await saveSvg('gibbs-beta-inf', curveMap(plane.x, plane.y, limit.points, limit.density, {
+    title: 'P(y) as β → ∞: all mass on the curve', barLabel: 'probability per unit length', note: 'off the curve P(y) = 0; on it, uniform in z',
+  }));
   const finite = BETAS.slice(1);
   const probabilities = finite.map((beta) => gibbs(fields[BETAS.indexOf(beta)], beta));
   const pScale = quantileScale(probabilities.map((p) => p.data()));

@@ -8,10 +8,10 @@ import { noGrad } from '@gradschool/autograd';
 import { concat, formatShape, linspace, ShapeError, type Tensor } from '@gradschool/tensor';
 import type { Dataset } from '../data/dataset.ts';
 import {
-  COLOUR_BAR_WIDTH, colourBar, type ColourScale, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, legend, line, quantileScale,
+  COLOUR_BAR_WIDTH, colourBar, type ColourScale, type Domain, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, legend, line, quantileScale,
   scatter, SERIES_COLOURS,
 } from '../plot/index.ts';
-import { el } from '../plot/svg.ts';
+import { el, text } from '../plot/svg.ts';
 import type { LatentPredictor } from './conditional/two-branches.ts';
 
 /** The data on every week-7 picture: the notes draw their training points pink. */
@@ -50,6 +50,32 @@ export function topographicMap(g: Grid, field: Tensor, layers: readonly Layer[],
   return fig
     .draw(filledContours(g, field, { thresholds: [...scale.thresholds], colours: (v) => scale.colour(v), lines: true }), ...layers)
     .annotate(colourBar(scale, opts.barLabel ?? 'energy'))
+    .toSVG();
+}
+
+/**
+ * A closed curve through `points` [k, 2], each piece coloured by `values` (one per point) on the
+ * scale's colours, with the colour bar, on a map's axes: for a distribution whose mass lies on the
+ * curve itself, where no grid cell of a topographic map could hold it. `note` says so on the panel.
+ */
+export function curveMap(x: Domain, y: Domain, points: Tensor, values: readonly number[], opts: MapOptions & { note?: string } = {}): string {
+  if (points.ndim !== 2 || points.shape[1] !== 2 || points.shape[0] !== values.length || values.length < 2) {
+    throw new ShapeError(`curveMap: points must have shape [k, 2] with k ≥ 2 and one value each, got ${formatShape(points.shape)} and ${values.length} values`);
+  }
+  const scale = opts.scale ?? quantileScale([values]);
+  const width = opts.width ?? 400;
+  const p = points.data();
+  const k = values.length;
+  const pieces: Layer = (fig) => el('g', { 'stroke-width': 5, 'stroke-linecap': 'round' }, ...values.map((v, i) => {
+    const j = (i + 1) % k;
+    return el('line', { x1: fig.x(p[2 * i]), y1: fig.y(p[2 * i + 1]), x2: fig.x(p[2 * j]), y2: fig.y(p[2 * j + 1]), stroke: scale.colour((v + values[j]) / 2) });
+  }));
+  const note: Layer = (fig) => (opts.note
+    ? text({ x: fig.area.left + fig.area.width / 2, y: fig.area.top + fig.area.height - 12, 'text-anchor': 'middle', 'font-size': 12, fill: '#222' }, opts.note)
+    : '');
+  return new Figure({ x, y, title: opts.title, equalAspect: true, width, height: width, xLabel: opts.xLabel ?? 'y₁', yLabel: opts.yLabel ?? 'y₂', right: COLOUR_BAR_WIDTH })
+    .draw(pieces, note)
+    .annotate(colourBar(scale, opts.barLabel ?? 'density'))
     .toSVG();
 }
 

@@ -9,7 +9,7 @@ export { freeEnergy, inferDiscrete, type FreeEnergyOptions } from './ebm/free-en
 export { gibbs } from './ebm/gibbs.ts';
 export { mlLoss, mlLossGradient } from './ebm/ml-loss.ts';
 export { descendEnergy, type Descent, type DescendOptions } from './ebm/descend.ts';
-export { ellipseLatentEnergy } from './ebm/ellipse-latent.ts';
+export { ellipseLatentEnergy, ellipseLimitDensity } from './ebm/ellipse-latent.ts';
 
 // K-means, a latent-variable EBM with E(y, z) = ‖y − Wz‖².
 export { kmeansEnergy, kmeansInfer } from './kmeans/energy.ts';
@@ -45,4 +45,4 @@ export { maskedTokenStep } from './masked/train.ts';
 // Data and pictures.
 export { kmeansDiagram, lvEbmDiagram } from './diagrams.ts';
 export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } from './mnist.ts';
-export { branchesFigure, DATA_COLOUR, energyOnGrid, filterGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';
+export { branchesFigure, curveMap, DATA_COLOUR, energyOnGrid, filterGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';
