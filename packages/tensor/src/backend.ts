@@ -58,6 +58,8 @@ export interface Backend {
   upload(data: TypedArray, op?: string): Storage;
   /** The whole storage as a host array (may be the backend's own array: do not mutate). */
   download(storage: Storage): TypedArray;
+  /** Whether it can use another backend's storage as it is (cpu and wasm share typed arrays), so tensors need not be copied over. */
+  adopts?(storage: Storage): boolean;
   /** Contiguous copy of a view, converted to `dtype`. */
   copy(x: View, dtype: DType): Storage;
   unary(op: UnaryOp, x: View, dtype: DType): Storage;
@@ -96,16 +98,39 @@ export function setBackend(name: string, options: BackendOptions = {}): Backend 
   return current;
 }
 
-/** The backend ops run on; the first call selects GRADSCHOOL_BACKEND's (`cpu`, `gpu`, `gpu:webasm`, ...), else cpu. */
+/**
+ * Without GRADSCHOOL_BACKEND, the first of these that starts here: the WebAssembly kernels where
+ * the runtime has WebAssembly SIMD (Node, Deno and every current browser do), else the plain
+ * TypeScript one. The cpu backend stays the reference every other backend is tested against.
+ */
+const PREFERRED = ['wasm', 'cpu'];
+
+/** The backend ops run on; the first call selects GRADSCHOOL_BACKEND's (`cpu`, `wasm`, `gpu:webasm`, ...), else the fastest that starts. */
 export function getBackend(): Backend {
   if (!current) {
-    const [name, mode] = defaultBackendName().split(':');
-    current = setBackend(name, mode ? { mode } : {});
+    const chosen = chosenBackendName();
+    if (chosen) {
+      const [name, mode] = chosen.split(':');
+      current = setBackend(name, mode ? { mode } : {});
+    } else {
+      current = startFirst(PREFERRED.filter((name) => registry.has(name)));
+    }
   }
   return current;
 }
 
-function defaultBackendName(): string {
+function startFirst(names: string[]): Backend {
+  for (const [i, name] of names.entries()) {
+    try {
+      return setBackend(name);
+    } catch (error) {
+      if (i === names.length - 1) throw error;
+    }
+  }
+  throw new Error('getBackend: no backend is registered');
+}
+
+function chosenBackendName(): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   const deno = (globalThis as { Deno?: { env: { get(k: string): string | undefined } } }).Deno;
   let name: string | undefined;
@@ -114,5 +139,5 @@ function defaultBackendName(): string {
   } catch {
     name = undefined; // Deno without --allow-env
   }
-  return name && name.length > 0 ? name : 'cpu';
+  return name && name.length > 0 ? name : undefined;
 }

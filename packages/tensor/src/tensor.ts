@@ -36,6 +36,7 @@ export class Tensor implements View {
   /** The storage, moved to the current backend first if it lives on another one. */
   get storage(): Storage {
     const current = getBackend();
+    if (current !== this.#backend && current.adopts?.(this.#storage)) this.#backend = current;
     if (current !== this.#backend) {
       const host = this.#backend.download(this.#storage);
       this.#storage = current.upload(host.slice());

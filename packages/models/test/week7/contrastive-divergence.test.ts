@@ -43,10 +43,12 @@ describe('contrastive divergence', () => {
     expect(energy(heldOut)).toBeLessThan(energy(outside) - 4);
   });
 
-  it('reduces the margin loss from the margin itself to well below it', () => {
+  it('reduces the margin loss from the margin itself, the last 50 steps well below the first 50', () => {
     // at the start every energy is about equal, so each pair costs the margin, 2
     expect(losses[0]).toBeCloseTo(2, 0);
-    const last = losses.slice(-20).reduce((s, l) => s + l, 0) / 20;
-    expect(last).toBeLessThan(1.2); // seeded run: 0.73
+    const mean = (xs: number[]) => xs.reduce((s, l) => s + l, 0) / xs.length;
+    // still falling at step 300 and noisy step to step, so windows of 50, not the last value: over
+    // seeds 5-7 on the cpu (float64 sums) and wasm (float32) backends the fall is 0.31 to 0.77
+    expect(mean(losses.slice(-50))).toBeLessThan(mean(losses.slice(0, 50)) - 0.2);
   });
 });

@@ -101,6 +101,7 @@ export const cpuBackend: Backend = {
   name: 'cpu',
   upload: wrap,
   download: (s) => (s as CpuStorage).data,
+  adopts: (s) => s instanceof CpuStorage,
 
   copy(x, dtype) {
     const src = dataOf(x);
