@@ -1,6 +1,6 @@
 /** Week 2, softmax and log-softmax: the temperature, and what the naive formula does at large scores. */
 import { logSoftmax, softmax, type Tensor, tensor } from '@gradschool/tensor';
-import { plot } from '@gradschool/models';
+import { naiveSoftmax, plot } from '@gradschool/models';
 import { byId, fixed, logScale, slider, toggle } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { showSvg } from './lib/svg-view.ts';
@@ -17,17 +17,21 @@ interface Outcome { scaled: Tensor; naive: Tensor; stable: Tensor; log: Tensor }
 function compute(): Outcome {
   const s = tensor(scores.map((v) => v() + (shifted() ? SHIFT : 0)));
   const scaled = s.div(temperature());
-  const e = scaled.exp();
-  return { scaled, naive: e.div(e.sum()), stable: softmax(scaled), log: logSoftmax(scaled) };
+  return { scaled, naive: naiveSoftmax(scaled), stable: softmax(scaled), log: logSoftmax(scaled) };
 }
 
-/** The probabilities as bars, one per class, on [0, 1]. */
+const classes = Array.from({ length: CLASSES }, (_, k) => k);
+
+/** The probabilities as bars, one per class, over the uniform 1/K they tend to as T grows (as the demo's figure draws them). */
 function bars(p: ArrayLike<number>): string {
-  const fig = new plot.Figure({ x: [-0.5, CLASSES - 0.5], y: [0, 1], width: 360, height: 280, title: 'p = softmax(s / T)', xLabel: 'class k', yLabel: 'probability' });
-  const layer: plot.Layer = (f) => plot.el('g', {}, ...Array.from(p, (v, k) => plot.el('rect', {
-    x: f.x(k - 0.35), y: f.y(v), width: f.x(0.35) - f.x(-0.35), height: f.y(0) - f.y(v), fill: plot.classColour(k),
-  })));
-  return fig.draw(layer).toSVG();
+  const x: plot.Domain = [-0.5, CLASSES - 0.5];
+  return new plot.Figure({ x, y: [0, 1.05], width: 360, height: 280, title: 'p = softmax(s / T)', xLabel: 'class k', yLabel: 'probability p_{k}' })
+    .draw(
+      plot.bars(classes, p),
+      plot.line(x, [1 / CLASSES, 1 / CLASSES], { colour: '#222', dashed: true, width: 1.2 }),
+      plot.legend([{ label: `uniform 1/${CLASSES} (the limit T → ∞)`, colour: '#222', mark: 'line', dashed: true }]),
+    )
+    .toSVG();
 }
 
 const row = (name: string, t: Tensor, digits: number) => `<tr><th>${name}</th>${Array.from(t.data(), (v) => `<td>${v.toFixed(digits)}</td>`).join('')}</tr>`;

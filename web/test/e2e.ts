@@ -46,9 +46,9 @@ async function check(page: Page, url: string, c: PageCheck): Promise<string> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const loading = performance.now();
-  await page.goto(`${url}${c.page}.html`, { waitUntil: 'load' });
+  await page.goto(`${url}${c.page}.html${c.backend ? `?backend=${encodeURIComponent(c.backend)}` : ''}`, { waitUntil: 'load' });
   await page.waitForFunction(() => globalThis.lesson !== undefined, { timeout: 60_000 });
-  console.log(`    ready in ${((performance.now() - loading) / 1000).toFixed(1)} s (the backends timed)`);
+  console.log(`    ready in ${((performance.now() - loading) / 1000).toFixed(1)} s${c.backend ? '' : ' (the backends timed)'}`);
   const figure = (await page.$(c.figure))!;
   const before = Buffer.from(await figure.screenshot());
   for (const control of c.controls) await page.evaluate(moveControl, control);
@@ -56,7 +56,7 @@ async function check(page: Page, url: string, c: PageCheck): Promise<string> {
   await page.evaluate(() => globalThis.lesson!.pause());
   const after = Buffer.from(await figure.screenshot());
   const losses = await page.evaluate(() => globalThis.lesson!.losses());
-  const readout = await page.$eval('#readout .now', (e) => e.textContent);
+  const readout = await page.$eval('#readout', (e) => [e.querySelector('.now')!.textContent, e.querySelector('.timings')!.textContent].filter(Boolean).join('\n    '));
   const file = join(shots, `${c.page}.png`);
   await page.screenshot({ path: file, fullPage: true });
   const problems = [...errors];

@@ -1,7 +1,7 @@
 /**
  * Which backend a page runs on: "the fastest that starts here". Which one is fastest depends on
  * the model as much as on the machine (a small network spends its time on kernel launches and
- * read-backs, not arithmetic), so each page times a few of its own training steps on every
+ * read-backs, not arithmetic; wasm speeds up matmul only), so each page times a few of its own training steps on every
  * backend that starts and keeps the quickest. The learner can still pick another.
  *
  * WebGPU is not offered: the gpu backend reads WebGPU results by blocking on Atomics.wait, which a
@@ -17,6 +17,8 @@ export interface Choice {
 
 export const CHOICES: readonly Choice[] = [
   { label: 'gpu.js webgl2', select: () => setBackend('gpu', { mode: 'webgl2' }) },
+  // WebAssembly matmul kernels, one thread (a page is not cross-origin isolated), the rest as cpu
+  { label: 'wasm', select: () => setBackend('wasm') },
   { label: 'cpu', select: () => setBackend('cpu') },
 ];
 
@@ -27,7 +29,7 @@ export interface Timing {
 }
 
 /** Steps timed on each backend, after one that builds its kernels. */
-const TIMED_STEPS = 4;
+const TIMED_STEPS = 2;
 
 /** The fastest of a few steps: other work on the machine only ever adds time. */
 function time(step: () => void): number {
@@ -58,8 +60,8 @@ export function pickFastest(step: () => void): Timing[] {
   return timings;
 }
 
-/** The backend running now, as the readout names it (gpu with its mode). */
+/** The backend running now, as the readout names it (gpu.js with its mode). */
 export function backendName(): string {
   const b = getBackend();
-  return b.mode ? `gpu.js ${b.mode}` : b.name;
+  return b.name === 'gpu' ? `gpu.js ${b.mode}` : b.name;
 }

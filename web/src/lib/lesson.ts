@@ -56,6 +56,9 @@ export function startLesson(opts: LessonOptions): void {
   select.innerHTML = [AUTO, ...CHOICES.map((c) => c.label)]
     .map((label) => `<option value="${label}">${label === AUTO ? 'the fastest here' : label}</option>`).join('');
   const timings = host.querySelector<HTMLElement>('.timings')!;
+  // a link may name the backend: ?backend=cpu, ?backend=wasm, ?backend=gpu.js%20webgl2
+  const wanted = new URLSearchParams(location.search).get('backend');
+  if (CHOICES.some((c) => c.label === wanted)) select.value = wanted!;
 
   const pick = () => {
     const wasRunning = opts.loop?.running ?? false;
