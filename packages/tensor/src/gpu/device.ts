@@ -5,7 +5,7 @@
  * asynchronously and tensor values are read synchronously.
  */
 import { GPU } from 'gpu.js';
-import type { KernelCall } from './program.ts';
+import type { KernelCall, NativeFunction } from './program.ts';
 
 /** gpu.js's modes, fastest first where each is available. */
 export const GPU_MODES = ['webgpu', 'webgl2', 'webgl', 'headlessgl', 'webasm', 'cpu'] as const;
@@ -75,17 +75,17 @@ export class KernelCache {
 
   /** Run `call` over `arrays` (the call's arrays, resolved); a Promise on webgpu. */
   run(call: KernelCall<unknown>, arrays: readonly DeviceArray[]): unknown {
-    const kernel = this.#kernel(call.source, call.loopMax);
-    kernel.setOutput([call.length]);
+    const kernel = this.#kernel(call.source, call.loopMax, call.natives ?? []);
+    kernel.setOutput(call.width === undefined ? [call.length] : [call.width, Math.ceil(call.length / call.width)]);
     const result = kernel(...arrays, ...call.scalars);
     this.#checkMode(kernel);
     return this.mode === 'webgpu' ? Promise.resolve(result).then(asScalars) : result;
   }
 
-  #kernel(source: string, loopMax: number): GpuKernel {
+  #kernel(source: string, loopMax: number, natives: readonly NativeFunction[]): GpuKernel {
     // loops are capped when a kernel is built: round the bound up so nearby sizes share a kernel
     const bound = 2 ** Math.ceil(Math.log2(Math.max(loopMax, 16)));
-    const key = `${bound}\n${source}`;
+    const key = `${bound}\n${source}${natives.map((f) => `\n${f.source}`).join('')}`;
     let kernel = this.#kernels.get(key);
     if (!kernel) {
       kernel = this.#gpu.createKernel(source, {
@@ -97,6 +97,7 @@ export class KernelCache {
         precision: 'single',
         tactic: 'precision',
         loopMaxIterations: bound,
+        ...(natives.length > 0 ? { nativeFunctions: natives } : {}),
       });
       this.#kernels.set(key, kernel);
     }

@@ -6,9 +6,10 @@
  * - `texels` (webgl2, webgl, headlessgl): a GL read costs a texture fetch plus an integer division
  *   (gpu.js turns a flat index into texel coordinates), so values are fetched four at a time.
  *   A's rows and B's columns are first packed as vec4s along k (gpu.js `Array(4)` results, one
- *   texel each); each thread then computes a 2 x 2 block of C from 4 fetches per 4 steps of k,
- *   16 multiply-adds, where `simple` does 8 fetches for 4. The block comes out as one texel and a
- *   last kernel unpacks it into the flat layout every other kernel reads.
+ *   texel each, a texture row per matrix row); each thread then computes a 2 x 2 block of C from
+ *   4 fetches per 4 steps of k, 16 multiply-adds, where `simple` does 8 fetches for 4. That loop
+ *   is GLSL (blockProduct), fetching texels by their 2-D coordinates with no division. The block
+ *   comes out as one texel and a last kernel unpacks it into the flat layout every kernel reads.
  * - `rows` (webgpu): buffers hold plain floats (gpu.js reads no vec4s from them), so each thread
  *   computes 4 rows of one column of C: each B value read serves 4 multiply-adds, and
  *   neighbouring threads still read neighbouring B values, which a software device such as
@@ -21,7 +22,7 @@
 import { coalesce } from '../layout.ts';
 import { sizeOf } from '../shape.ts';
 import type { Operand } from './kernels.ts';
-import { type KernelCall, Program } from './program.ts';
+import { type KernelCall, type NativeFunction, Program } from './program.ts';
 
 export type MatmulPlan = 'simple' | 'texels' | 'rows';
 
@@ -47,10 +48,19 @@ function dims<A>(a: Operand<A>, b: Operand<A>): Dims {
   return { batch, m: a.shape[r - 2], k: a.shape[r - 1], n: b.shape[r - 1] };
 }
 
+/**
+ * `texels` packs A and B into textures k / 4 texels wide and a row per row of A or column of B
+ * (batches stacked). WebGL 2 guarantees only 2048 texels a side; 4096 is what gpu.js itself needs
+ * for a tensor of 2^24 elements, so past it a product keeps `simple`.
+ */
+const MAX_TEXTURE_SIDE = 4096;
+
 /** The plan for a product of this size on a device that prefers `blocked`. */
 export function choosePlan(blocked: MatmulPlan, a: Operand<unknown>, b: Operand<unknown>): MatmulPlan {
   const { batch, m, k, n } = dims(a, b);
-  return sizeOf(batch.shape) * m * n * k >= BLOCKED_MIN_WORK ? blocked : 'simple';
+  const count = sizeOf(batch.shape);
+  if (blocked === 'texels' && Math.max(k / 4, count * (m + 1), count * (n + 1)) > MAX_TEXTURE_SIDE) return 'simple';
+  return count * m * n * k >= BLOCKED_MIN_WORK ? blocked : 'simple';
 }
 
 /** The product by `plan`; intermediate kernels go through `step`, the last is returned to run. */
@@ -94,10 +104,11 @@ function simple<A>(a: Operand<A>, b: Operand<A>, d: Dims, int: boolean): KernelC
  * `which` picks the operand's batch strides; `strides` are its row and column strides.
  */
 function pack<A>(x: Operand<A>, d: Dims, which: 0 | 1, rowsCols: [number, number], strides: [number, number]): KernelCall<A> {
-  const p = new Program<A>();
-  const nx = p.array(x.data);
   const [rowCount, cols] = rowsCols;
-  const [bi, r, q] = p.coords([sizeOf(d.batch.shape), 2 * Math.ceil(rowCount / 2), Math.ceil(cols / 4)]);
+  const texels = Math.ceil(cols / 4);
+  const p = new Program<A>(texels);
+  const nx = p.array(x.data);
+  const [bi, r, q] = p.coords([sizeOf(d.batch.shape), 2 * Math.ceil(rowCount / 2), texels]);
   const start = p.position(x.offset, d.batch.strides[which], p.coords(d.batch.shape, bi));
   // a padding row repeats the last real one: its results are never unpacked
   const row = p.let(`${r} < ${p.scalar(rowCount)} ? ${r} : ${p.scalar(rowCount - 1)}`);
@@ -110,7 +121,7 @@ function pack<A>(x: Operand<A>, d: Dims, which: 0 | 1, rowsCols: [number, number
     p.line(`if (${c} + ${t} < ${n}) { ${v} = ${nx}[${base} + (${c} + ${t}) * ${cs}]; }`);
     return v;
   });
-  return p.build(values, sizeOf(d.batch.shape) * 2 * Math.ceil(rowCount / 2) * Math.ceil(cols / 4), false);
+  return p.build(values, sizeOf(d.batch.shape) * 2 * Math.ceil(rowCount / 2) * texels, false);
 }
 
 /** 2 x 2 blocks of C from packed A rows and B columns; then unpacked into [...batch, m, n]. */
@@ -124,22 +135,49 @@ function texels<A>(a: Operand<A>, b: Operand<A>, d: Dims, int: boolean, step: St
   const p = new Program<A>();
   const [na, nb] = [p.array(packedA), p.array(packedB)];
   const [bi, i2, j2] = p.coords([batch, m2, n2]);
-  const K4 = p.scalar(k4);
-  const rowA = p.let(`(${bi} * ${p.scalar(2 * m2)} + 2 * ${i2}) * ${K4}`);
-  const rowB = p.let(`(${bi} * ${p.scalar(2 * n2)} + 2 * ${j2}) * ${K4}`);
-  const sums = ['00', '01', '10', '11'].map(() => p.let('0'));
-  const q = p.loop(k4);
-  const [x0, x1] = [p.let(`${na}[${rowA} + ${q}]`), p.let(`${na}[${rowA} + ${K4} + ${q}]`)];
-  const [y0, y1] = [p.let(`${nb}[${rowB} + ${q}]`), p.let(`${nb}[${rowB} + ${K4} + ${q}]`)];
-  const dot = (x: string, y: string) => [0, 1, 2, 3].map((t) => `${x}[${t}] * ${y}[${t}]`).join(' + ');
-  [[x0, y0], [x0, y1], [x1, y0], [x1, y1]].forEach(([x, y], s) => p.line(`${sums[s]} = ${sums[s]} + ${dot(x, y)};`));
-  p.line('}');
-  const blocks = step(p.build(sums, batch * m2 * n2, false));
+  const rowA = p.let(`${bi} * ${p.scalar(2 * m2)} + 2 * ${i2}`);
+  const rowB = p.let(`${bi} * ${p.scalar(2 * n2)} + 2 * ${j2}`);
+  p.glsl(blockProduct(na, nb), k4);
+  const sums = p.let(`blockProduct(${rowA}, ${rowB}, ${p.scalar(k4)})`);
+  const blocks = step(p.build([0, 1, 2, 3].map((t) => `${sums}[${t}]`), batch * m2 * n2, false));
 
   return unpack(blocks, [batch, d.m, d.n], int, (u, [b0, i, j]) => {
     const [i0, j0] = [u.let(`Math.floor(${i} / 2)`), u.let(`Math.floor(${j} / 2)`)];
     return [`(${b0} * ${u.scalar(m2)} + ${i0}) * ${u.scalar(n2)} + ${j0}`, `(${i} - 2 * ${i0}) * 2 + ${j} - 2 * ${j0}`];
   });
+}
+
+/**
+ * The 2 x 2 block of C from rows `rowA`, `rowA + 1` of packed A (array `a`) and `rowB`, `rowB + 1`
+ * of packed B, in GLSL. A gpu.js read turns a flat index into texel coordinates with an integer
+ * division and samples at normalised coordinates; the packed arrays are textures exactly k4
+ * texels wide (pack), so here step q of row r is texel (q, r), fetched as is on WebGL 2.
+ */
+function blockProduct(a: string, b: string): NativeFunction {
+  const [ta, tb] = [`user_${a}`, `user_${b}`];
+  const rows: [string, string, string][] = [['x0', ta, 'ra'], ['x1', ta, 'ra + 1'], ['y0', tb, 'rb'], ['y1', tb, 'rb + 1']];
+  const source = [
+    'vec4 blockProduct(float rowA, float rowB, float k4) {',
+    '  int n = int(k4);',
+    '  int ra = int(rowA);',
+    '  int rb = int(rowB);',
+    '  vec4 sum = vec4(0.0);',
+    // GLSL ES 1 (WebGL 1) loops need a constant bound
+    '  for (int q = 0; q < LOOP_MAX; q++) {',
+    '    if (q >= n) break;',
+    ...rows.map(([x, t, r]) => [
+      '#if __VERSION__ >= 300',
+      `    vec4 ${x} = texelFetch(${t}, ivec2(q, ${r}), 0);`,
+      '#else',
+      `    vec4 ${x} = texture2D(${t}, (vec2(q, ${r}) + 0.5) / vec2(${t}Size));`,
+      '#endif',
+    ]).flat(),
+    '    sum += vec4(dot(x0, y0), dot(x0, y1), dot(x1, y0), dot(x1, y1));',
+    '  }',
+    '  return sum;',
+    '}',
+  ].join('\n');
+  return { name: 'blockProduct', source, returnType: 'Array(4)' };
 }
 
 /** Columns of 4 rows of C per thread, from plain reads; then put in row-major order. */

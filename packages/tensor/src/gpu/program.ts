@@ -21,8 +21,19 @@ export interface KernelCall<A> {
   readonly scalars: readonly number[];
   /** Number of output elements (threads). */
   readonly length: number;
+  /** Where set, the output is 2-D, `width` threads a row (GL: a texture exactly that wide). */
+  readonly width?: number;
   /** Longest loop in the kernel; gpu.js caps loops at a bound fixed when it builds the kernel. */
   readonly loopMax: number;
+  /** GLSL functions the kernel calls (GL modes only; see Program.glsl). */
+  readonly natives?: readonly NativeFunction[];
+}
+
+/** A function written in GLSL, called from a kernel by name; it returns `returnType` (gpu.js's type name). */
+export interface NativeFunction {
+  readonly name: string;
+  readonly source: string;
+  readonly returnType: string;
 }
 
 export const arrayName = (i: number): string => `a${i}`;
@@ -32,8 +43,22 @@ export class Program<A> {
   readonly #arrays: A[] = [];
   readonly #scalars: number[] = [];
   readonly #lines: string[] = [];
+  readonly #natives: NativeFunction[] = [];
   #vars = 0;
   #loopMax = 1;
+  readonly #width: number | undefined;
+  /** The thread's flat index. */
+  readonly #thread: string;
+
+  /**
+   * `width`: run the threads as rows of that many (a GL result is then a texture exactly that
+   * wide, so a GLSL function can fetch element (x, y) without dividing); each thread still sees
+   * its flat index.
+   */
+  constructor(width?: number) {
+    this.#width = width;
+    this.#thread = width === undefined ? 'this.thread.x' : `(this.thread.x + this.thread.y * ${this.scalar(width)})`;
+  }
 
   /** An array argument; returns its name in the source. */
   array(storage: A): string {
@@ -58,6 +83,17 @@ export class Program<A> {
     this.#lines.push(code);
   }
 
+  /**
+   * A GLSL function the kernel may call (GL modes only). gpu.js pastes it into the shader after
+   * the arguments' declarations, so it may read an array argument's texture itself: array `aN`
+   * is the sampler `user_aN`, its texture size `user_aNSize`. `loopMax` bounds its loops (GLSL
+   * ES 1 wants a constant bound: `LOOP_MAX`, as in gpu.js's own loops).
+   */
+  glsl(fn: NativeFunction, loopMax: number): void {
+    this.#natives.push(fn);
+    this.#loopMax = Math.max(this.#loopMax, loopMax);
+  }
+
   /** Open `for (j = 0; j < n; j++) {`; close it with `line('}')`. */
   loop(n: number): string {
     const j = `j${this.#vars++}`;
@@ -67,7 +103,7 @@ export class Program<A> {
   }
 
   /** The coordinates of flat index `flat` in `shape` (row-major), one local per axis. */
-  coords(shape: readonly number[], flat = 'this.thread.x'): string[] {
+  coords(shape: readonly number[], flat = this.#thread): string[] {
     const out = new Array<string>(shape.length);
     let rest = this.let(flat);
     for (let d = shape.length - 1; d > 0; d--) {
@@ -99,7 +135,7 @@ export class Program<A> {
    */
   build(result: string | readonly string[], length: number, int: boolean): KernelCall<A> {
     const vector = typeof result !== 'string';
-    const guard = `if (this.thread.x >= ${this.scalar(length)}) { return ${vector ? '[0, 0, 0, 0]' : '0'}; }`;
+    const guard = `if (${this.#thread} >= ${this.scalar(length)}) { return ${vector ? '[0, 0, 0, 0]' : '0'}; }`;
     const params = [...this.#arrays.map((_, i) => arrayName(i)), ...this.#scalars.map((_, i) => scalarName(i))];
     const body = [guard, ...this.#lines];
     if (vector) {
@@ -122,6 +158,8 @@ export class Program<A> {
       scalars: this.#scalars,
       length,
       loopMax: this.#loopMax,
+      ...(this.#width === undefined ? {} : { width: this.#width }),
+      ...(this.#natives.length > 0 ? { natives: this.#natives } : {}),
     };
   }
 }

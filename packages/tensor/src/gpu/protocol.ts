@@ -10,6 +10,7 @@ export interface CallMessage {
   scalars: number[];
   length: number;
   loopMax: number;
+  width?: number;
 }
 
 export type Request =

@@ -68,8 +68,9 @@ export class WorkerDevice implements Device<number> {
 
   run(call: KernelCall<number>): number {
     const id = this.#nextId++;
-    const { source, arrays, scalars, length, loopMax } = call;
-    this.#send({ type: 'run', id, call: { source, arrays: [...arrays], scalars: [...scalars], length, loopMax } });
+    // natives are GLSL, never run on webgpu
+    const { source, arrays, scalars, length, loopMax, width } = call;
+    this.#send({ type: 'run', id, call: { source, arrays: [...arrays], scalars: [...scalars], length, loopMax, width } });
     return id;
   }
 
