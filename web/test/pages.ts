@@ -35,7 +35,7 @@ export const CHECKS: PageCheck[] = [
     controls: [{ id: 'beta', value: 0.5 }, { id: 'lloyd' }, { id: 'lloyd' }, { id: 'gradient' }, { id: 'lloyd' }, { id: 'gradient' }],
   },
   { page: 'dae', backend: 'cpu', figure: '#map', controls: [{ id: 'sigma', value: 0.4 }], seconds: 3, trains: true },
-  { page: 'cd', figure: '#map', controls: [{ id: 'kick', value: 0.7 }], seconds: 3, trains: true },
+  { page: 'cd', backend: 'cpu', figure: '#map', controls: [{ id: 'kick', value: 0.7 }], seconds: 3, trains: true },
   { page: 'mnist', backend: 'wasm', figure: '#outputs', controls: [{ id: 'sigma', value: 0.3 }], seconds: 4, trains: true },
 ];
 
