@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { noChromium } from '../../packages/tensor/test/browser/chromium.ts';
-import { CHECKS, moveControl, type PageCheck } from './pages.ts';
+import { CHECKS, type Drag, moveControl, type PageCheck } from './pages.ts';
 
 const web = fileURLToPath(new URL('..', import.meta.url));
 const shots = resolve(process.env.E2E_OUT ?? join(web, '../out/web'));
@@ -41,7 +41,19 @@ function serve(folder: string): Promise<{ url: string; close(): void }> {
   }));
 }
 
-/** Load a page, move its control, let it train, and say what went wrong (nothing: ''). */
+/** Press the mouse on the element a drag names, move it in a few steps, release it. */
+async function drag(page: Page, { host, target, by }: Drag): Promise<void> {
+  const [x, y] = await page.$eval(host, (e, selector) => {
+    const box = (selector ? e.shadowRoot!.querySelector(selector)! : e).getBoundingClientRect();
+    return [box.x + box.width / 2, box.y + box.height / 2];
+  }, target);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(x + (by[0] * i) / 5, y + (by[1] * i) / 5);
+  await page.mouse.up();
+}
+
+/** Load a page, move its controls, let it train, and say what went wrong (nothing: ''). */
 async function check(page: Page, url: string, c: PageCheck): Promise<string> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -51,7 +63,7 @@ async function check(page: Page, url: string, c: PageCheck): Promise<string> {
   console.log(`    ready in ${((performance.now() - loading) / 1000).toFixed(1)} s${c.backend ? '' : ' (the backends timed)'}`);
   const figure = (await page.$(c.figure))!;
   const before = Buffer.from(await figure.screenshot());
-  for (const control of c.controls) await page.evaluate(moveControl, control);
+  for (const control of c.controls) await ('host' in control ? drag(page, control) : page.evaluate(moveControl, control));
   await new Promise((r) => setTimeout(r, c.seconds * 1000));
   await page.evaluate(() => globalThis.lesson!.pause());
   const after = Buffer.from(await figure.screenshot());

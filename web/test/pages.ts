@@ -10,8 +10,8 @@ export interface PageCheck {
   backend?: string;
   /** The element whose picture must change. */
   figure: string;
-  /** The controls to move, in order: a slider or a select set to `value`, a checkbox flipped, or a button clicked (`value` left out). */
-  controls: Control[];
+  /** The controls to move, in order. */
+  controls: (Control | Drag)[];
   /** Text the page must then show: `includes` inside the element `selector`. */
   shows?: { selector: string; includes: string };
   /** Seconds to let it run after the move. */
@@ -20,23 +20,40 @@ export interface PageCheck {
   trains: boolean;
 }
 
+/** A slider or a select set to `value`, a checkbox flipped, or a button clicked (`value` left out). */
 export interface Control { id: string; value?: number | string }
+
+/**
+ * A drag with the mouse, by `by` pixels, from the centre of the element `host` or, with `target`,
+ * of the first element in host's figure (its shadow root) that the selector `target` matches.
+ */
+export interface Drag { host: string; target?: string; by: [number, number] }
 
 export const CHECKS: PageCheck[] = [
   { page: 'spiral', figure: '.stack', controls: [{ id: 'lr', value: -1.7 }], seconds: 3, trains: true },
   {
-    // the training pages pick the cpu backend under SwiftShader: run this one on gpu.js webgl2 by hand, so a page always runs on it
+    // the training pages pick wasm or cpu under SwiftShader: run this one on gpu.js webgl2 by hand, so a page always runs on it
     page: 'softmax', figure: '#bars', seconds: 1, trains: false,
     controls: [{ id: 'backend', value: 'gpu.js webgl2' }, { id: 'temperature', value: -0.5 }, { id: 'shift' }],
     shows: { selector: '#table', includes: 'NaN' },
   },
   {
     page: 'kmeans', backend: 'wasm', figure: '#soft', seconds: 0.5, trains: true,
-    controls: [{ id: 'beta', value: 0.5 }, { id: 'lloyd' }, { id: 'lloyd' }, { id: 'gradient' }, { id: 'lloyd' }, { id: 'gradient' }],
+    controls: [
+      { id: 'beta', value: 0.5 }, { id: 'lloyd' }, { id: 'lloyd' }, { id: 'gradient' }, { id: 'lloyd' }, { id: 'gradient' },
+      // a prototype (drawn in PROTOTYPE_COLOUR) dragged off its cluster, then two Lloyd steps to mend it
+      { host: '#soft', target: 'circle[fill="#d62728"]', by: [60, 40] }, { id: 'lloyd' }, { id: 'lloyd' },
+    ],
+    // five clicks, the drag and two clicks: eight changes of W, each with its mean energy
+    shows: { selector: '#readout .now', includes: 'step 8' },
   },
   { page: 'dae', backend: 'cpu', figure: '#map', controls: [{ id: 'sigma', value: 0.4 }], seconds: 3, trains: true },
   { page: 'cd', backend: 'cpu', figure: '#map', controls: [{ id: 'kick', value: 0.7 }], seconds: 3, trains: true },
-  { page: 'mnist', backend: 'wasm', figure: '#outputs', controls: [{ id: 'sigma', value: 0.3 }], seconds: 4, trains: true },
+  {
+    page: 'mnist', backend: 'wasm', figure: '#outputs', seconds: 4, trains: true,
+    // noise, then a mask drawn across the middle of the digit
+    controls: [{ id: 'sigma', value: 0.3 }, { host: '#input', by: [80, 0] }],
+  },
 ];
 
 /** Run in the page: move the control as a learner would, firing the event the page listens for. */
