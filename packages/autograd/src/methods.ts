@@ -4,7 +4,7 @@
  * and raises the error, its Tensor would), then records the op with its vjps from `derivatives.ts`.
  * A new op is one table entry and one derivatives entry; this file does not change.
  */
-import { type DifferentiableName, installMethods, type Tensor, withDefaults } from '@gradschool/tensor';
+import { type DifferentiableName, installMethods, registerPromotion, type Tensor, withDefaults } from '@gradschool/tensor';
 import { type Context, DERIVATIVES, type Derivative } from './derivatives.ts';
 import { isGradEnabled } from './grad-mode.ts';
 import { Node } from './node.ts';
@@ -32,3 +32,11 @@ installMethods(Variable.prototype, (name, entry) => {
     return context.out;
   };
 });
+
+// a Tensor's op with a Variable operand (x.matmul(w)) runs on the Tensor made a constant Variable
+registerPromotion({ is: (x) => x instanceof Variable, lift: (t) => new Variable(t) });
+
+declare module '@gradschool/tensor' {
+  // for the type checker: a Tensor's op with a Variable operand gives a Variable (see registerPromotion)
+  interface PromotionTarget { variable: Variable }
+}

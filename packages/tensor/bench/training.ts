@@ -13,14 +13,14 @@ import { Generator, oneHot, randint, randn, setBackend, zeros } from '../src/ind
 const LR = 0.05;
 
 /** The models' sizes: input, hidden, output, batch. */
-const MODELS = {
+export const MODELS = {
   'spiral MLP step (3000x2 -> 100 -> 3)': { d: 2, h: 100, o: 3, batch: 3000, loss: 'xent' },
   'MNIST AE step (b256, 784 -> 30 -> 784)': { d: 784, h: 30, o: 784, batch: 256, loss: 'mse' },
 } as const;
-type Model = (typeof MODELS)[keyof typeof MODELS];
+export type Model = (typeof MODELS)[keyof typeof MODELS];
 
 /** One gradschool SGD step on `backend`; inputs and targets made once, up front. */
-function gradschoolStep(backend: string, { d, h, o, batch, loss }: Model): () => void {
+export function gradschoolStep(backend: string, { d, h, o, batch, loss }: Model): () => void {
   setBackend(backend);
   const gen = new Generator(0);
   const x = new Variable(randn([batch, d], gen));

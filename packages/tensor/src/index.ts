@@ -1,7 +1,7 @@
 export { Tensor, type Operand } from './tensor.ts';
 export {
-  OPS, installMethods, withDefaults, type ArgsOf, type ConstantOp, type DifferentiableName, type DifferentiableOp, type Dims,
-  type KeepDim, type OpEntry, type OpName, type ShapeArgs, type TensorLike, type TensorMethods, type ValuesIndices, type VarOptions,
+  OPS, installMethods, registerPromotion, withDefaults, type ArgsOf, type ConstantOp, type DifferentiableName, type DifferentiableOp, type Dims,
+  type KeepDim, type OpEntry, type OpName, type PromotionTarget, type ShapeArgs, type TensorLike, type TensorMethods, type ValuesIndices, type VarOptions,
 } from './ops/table.ts';
 export { type DType, type TypedArray, promote, floatOf, isFloat } from './dtype.ts';
 export {
@@ -25,6 +25,7 @@ export {
 } from './ops/reduce.ts';
 export { reshape, view, flatten, permute, transpose, squeeze, unsqueeze, expand, slice, narrow, contiguous, shapeArgs } from './ops/views.ts';
 import './cpu/backend.ts';
+export { kernelsCompiled } from './cpu/scalar.ts';
 import './wasm/backend.ts';
 export { wasmPool } from './wasm/backend.ts';
 export { disposeGpu, startWebgpu, GPU_MODES, type GpuBackend, type GpuMode } from './gpu/index.ts';

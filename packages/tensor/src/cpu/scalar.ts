@@ -50,7 +50,12 @@ export const BINARY_EXPR: Record<BinaryOp, string> = {
   ge: '(a >= b ? 1 : 0)',
 };
 
+let compiled = 0;
+/** How many loops have been compiled so far: each op's once, on first use, never inside a training loop after it. */
+export const kernelsCompiled = (): number => compiled;
+
 /** Evaluate generated source to a function; the helpers the expressions call are in scope. */
 export function compile<F>(source: string): F {
+  compiled++;
   return new Function('roundHalfEven', `return ${source};`)(roundHalfEven) as F;
 }

@@ -37,25 +37,45 @@ export interface ValuesIndices<Self = Tensor> { values: Self; indices: Tensor }
 /** `reshape(2, 3)` or `reshape([2, 3])`. */
 export type ShapeArgs = number[] | [readonly number[]];
 
+/**
+ * The class a package above makes a Tensor into when an op's operand is one of its own
+ * (autograd adds `variable: Variable` here; see `registerPromotion`): its ops then give that class.
+ */
+export interface PromotionTarget {}
+type Up = PromotionTarget extends { variable: infer V } ? V : never;
+
 export interface TensorMethods<Self, In> {
   add(other: In): Self;
+  add(other: Up): Up;
   sub(other: In): Self;
+  sub(other: Up): Up;
   mul(other: In): Self;
+  mul(other: Up): Up;
   div(other: In): Self;
+  div(other: Up): Up;
   pow(other: In): Self;
+  pow(other: Up): Up;
   /** Elementwise larger of the two; NaN wins (as torch.maximum). */
   maximum(other: In): Self;
+  maximum(other: Up): Up;
   minimum(other: In): Self;
+  minimum(other: Up): Up;
   /** Limit values to [min, max]; either bound may be left out. */
   clamp(min?: number | null, max?: number | null): Self;
 
   // comparisons are piecewise constant: a 0/1 mask, a plain Tensor even for a Variable
   eq(other: In): Tensor;
+  eq(other: Up): Tensor;
   ne(other: In): Tensor;
+  ne(other: Up): Tensor;
   lt(other: In): Tensor;
+  lt(other: Up): Tensor;
   le(other: In): Tensor;
+  le(other: Up): Tensor;
   gt(other: In): Tensor;
+  gt(other: Up): Tensor;
   ge(other: In): Tensor;
+  ge(other: Up): Tensor;
 
   neg(): Self;
   exp(): Self;
@@ -98,8 +118,11 @@ export interface TensorMethods<Self, In> {
 
   /** Matrix product with PyTorch's rules: a 1-d operand is a row (left) or a column (right), batch axes broadcast. */
   matmul(other: Exclude<In, number>): Self;
+  matmul(other: Up): Up;
   dot(other: Exclude<In, number>): Self;
+  dot(other: Up): Up;
   outer(other: Exclude<In, number>): Self;
+  outer(other: Up): Up;
 
   reshape(...shape: ShapeArgs): Self;
   view(...shape: ShapeArgs): Self;
@@ -142,6 +165,7 @@ export interface DifferentiableOp<F extends Forward = Forward> {
 export interface ConstantOp<F extends Forward = Forward> {
   readonly kind: 'constant';
   readonly forward: F;
+  readonly operands: 0 | 1;
   readonly defaults: readonly unknown[];
 }
 /** What a composite is written against: a Tensor, or a Variable. */
@@ -162,12 +186,13 @@ export type OpEntry = DifferentiableOp | ConstantOp | CompositeOp | GetterOp;
 
 const differentiable = <F extends Forward>(forward: F, { operands = 0, defaults = [] }: { operands?: 0 | 1; defaults?: unknown[] } = {}) =>
   ({ kind: 'differentiable', forward, operands, defaults }) as const;
-const constant = <F extends Forward>(forward: F, defaults: unknown[] = []) => ({ kind: 'constant', forward, defaults }) as const;
+const constant = <F extends Forward>(forward: F, { operands = 0, defaults = [] }: { operands?: 0 | 1; defaults?: unknown[] } = {}) =>
+  ({ kind: 'constant', forward, operands, defaults }) as const;
 const composite = (method: (this: TensorLike, ...args: any[]) => unknown) => ({ kind: 'composite', method }) as const;
 
 const unary = (op: Parameters<typeof el.unary>[0]) => differentiable((x: Tensor) => el.unary(op, x));
 const binary = (op: Parameters<typeof el.binary>[0]) => differentiable((x: Tensor, y: Operand) => el.binary(op, x, y), { operands: 1 });
-const comparison = (op: Parameters<typeof el.binary>[0]) => constant((x: Tensor, y: Operand) => el.binary(op, x, y));
+const comparison = (op: Parameters<typeof el.binary>[0]) => constant((x: Tensor, y: Operand) => el.binary(op, x, y), { operands: 1 });
 const rounding = (op: Parameters<typeof el.unary>[0]) => constant((x: Tensor) => el.unary(op, x));
 const reduction = (f: (x: Tensor, dim?: Dims, opts?: KeepDim) => Tensor) => differentiable(f);
 
@@ -303,7 +328,23 @@ export function installMethods(proto: object, methodFor: (name: OpName, entry: D
   }
 }
 
-installMethods(Tensor.prototype, (_name, entry) =>
-  entry.defaults.length === 0
-    ? function (this: Tensor, ...args: unknown[]) { return entry.forward(this, ...args); }
-    : function (this: Tensor, ...args: unknown[]) { return entry.forward(this, ...withDefaults(args, entry.defaults)); });
+/**
+ * How a Tensor meets an operand of a class above it (autograd's Variable): `x.matmul(w)` with a
+ * Tensor x and a Variable w runs as `variable(x).matmul(w)`, so the op is recorded and w's
+ * gradient is not silently lost, as Python's reflected operators (__radd__) would have it. The
+ * autograd package registers it; this package knows nothing of graphs.
+ */
+export interface Promotion { is(x: unknown): boolean; lift(t: Tensor): TensorLike }
+let promotion: Promotion | undefined;
+export const registerPromotion = (p: Promotion): void => { promotion = p; };
+
+installMethods(Tensor.prototype, (name, entry) => {
+  const call = entry.defaults.length === 0
+    ? (t: Tensor, args: unknown[]) => entry.forward(t, ...args)
+    : (t: Tensor, args: unknown[]) => entry.forward(t, ...withDefaults(args, entry.defaults));
+  if (entry.operands === 0) return function (this: Tensor, ...args: unknown[]) { return call(this, args); };
+  return function (this: Tensor, ...args: unknown[]) {
+    if (promotion?.is(args[0])) return (promotion.lift(this) as unknown as Record<string, (...a: unknown[]) => unknown>)[name](...args);
+    return call(this, args);
+  };
+});
