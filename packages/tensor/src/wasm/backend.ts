@@ -1,20 +1,24 @@
 /**
  * The `wasm` backend: the cpu backend's storage (typed arrays in the JS heap) and kernels, except
  * float32 matmul, which runs on the WebAssembly SIMD kernels of wasm/assembly/matmul.ts, split
- * across a worker pool when the product is large. Each operand is copied into wasm memory as
- * one block (a memcpy) and packed there from its strides, which replaces the packing the cpu
- * matmul does anyway, so a transposed or strided operand costs no more than a contiguous one.
- * float64 and int32 products keep the cpu backend's float64-accumulating code.
+ * across a worker pool when the product is large, and float32 exp, tanh and sigmoid of contiguous
+ * views, which run on those of wasm/assembly/math.ts (V8's Math.exp and Math.tanh cost ~40 ns a
+ * value, the kernels ~4 ns; at most 2 float32 ulps from them, test/wasm-math.test.ts).
+ * Each matmul operand is copied into wasm memory as one block (a memcpy) and packed there from
+ * its strides, which replaces the packing the cpu matmul does anyway, so a transposed or strided
+ * operand costs no more than a contiguous one. float64 and int32 products keep the cpu backend's
+ * float64-accumulating code.
  *
  * Options (setBackend('wasm', { mode, poolAbove })): mode 'single' keeps every product on the
  * main thread (GRADSCHOOL_BACKEND=wasm:single); `poolAbove` is the m·k·n above which a product
  * uses the pool.
  */
-import { type Backend, type BackendOptions, registerBackend, type View } from '../backend.ts';
+import { type Backend, type BackendOptions, registerBackend, type UnaryOp, type View } from '../backend.ts';
 import { cpuBackend, dataOf, wrap } from '../cpu/backend.ts';
 import { forEachRow } from '../cpu/loops.ts';
 import { matmulInto } from '../cpu/matmul.ts';
 import type { TypedArray } from '../dtype.ts';
+import { isContiguous } from '../layout.ts';
 import { sizeOf } from '../shape.ts';
 import { Layout, type Loaded, load, MR, NR } from './module.ts';
 import { Pool, type RowsArgs } from './pool.ts';
@@ -73,6 +77,24 @@ function productInto(
   return true;
 }
 
+/** The unary ops with SIMD kernels (wasm/assembly/math.ts), by the kernel's export name. */
+type Run = 'expRun' | 'tanhRun' | 'sigmoidRun';
+const RUNS: Partial<Record<UnaryOp, Run>> = { exp: 'expRun', tanh: 'tanhRun', sigmoid: 'sigmoidRun' };
+
+/**
+ * kernel(x[o..o+n)) as a fresh Float32Array: copied into wasm memory (TypedArray.set, converting
+ * int32 input), computed in place, copied out. Undefined where wasm memory cannot grow that far.
+ */
+function runOf(at: Loaded, kernel: Run, x: TypedArray, o: number, n: number): Float32Array | undefined {
+  const layout = new Layout(at);
+  const p = layout.take(n); // rounded up to 64 bytes: room for the kernel's last, partly filled vector
+  if (!layout.fits()) return undefined;
+  const run = layout.floats(p, n);
+  run.set(x.subarray(o, o + n));
+  at.kernels[kernel](p, n);
+  return run.slice();
+}
+
 function makeBackend(options: BackendOptions): Backend {
   const at = load();
   const maxThreads = options.mode === 'single' ? 1 : Infinity;
@@ -81,6 +103,13 @@ function makeBackend(options: BackendOptions): Backend {
     ...cpuBackend,
     name: 'wasm',
     mode: maxThreads === 1 ? 'single' : 'threads',
+    unary(op, x, dtype) {
+      const kernel = RUNS[op];
+      const n = sizeOf(x.shape);
+      // other views (strided, transposed, broadcast) and dtypes, and size 0, take the cpu's loops
+      const out = kernel && dtype === 'float32' && n > 0 && isContiguous(x.shape, x.strides) ? runOf(at, kernel, dataOf(x), x.offset, n) : undefined;
+      return out ? wrap(out) : cpuBackend.unary(op, x, dtype);
+    },
     matmul(a: View, b: View, dtype) {
       const r = a.shape.length;
       const [m, k, n] = [a.shape[r - 2], a.shape[r - 1], b.shape[r - 1]];

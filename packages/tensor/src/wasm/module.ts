@@ -5,8 +5,11 @@
  */
 import { MAX_PAGES, SHARED, SINGLE } from './kernels.generated.ts';
 
-/** The kernels' exports (wasm/assembly/matmul.ts); pointers are byte addresses, sizes element counts. */
+/** The kernels' exports (wasm/assembly/matmul.ts, math.ts); pointers are byte addresses, sizes element counts. */
 export interface Kernels {
+  expRun(p: number, n: number): void;
+  tanhRun(p: number, n: number): void;
+  sigmoidRun(p: number, n: number): void;
   packB(src: number, rs: number, cs: number, k: number, n: number, dst: number): void;
   matmulRows(a: number, ars: number, acs: number, pb: number, pa: number, c: number, m: number, k: number, n: number, r0: number, r1: number, tmp: number): void;
   heapBase(): number;
@@ -48,7 +51,7 @@ function makeMemory(): { memory: WebAssembly.Memory; shared: boolean } {
 
 let loaded: Loaded | undefined;
 
-/** The process's kernel instance, compiled synchronously on first use (the binary is ~1.5 KB, under browsers' 4 KB limit for synchronous compiles). */
+/** The process's kernel instance, compiled synchronously on first use (the binary is ~3.2 KB, under browsers' 4 KB limit for synchronous compiles). */
 export function load(): Loaded {
   if (loaded) return loaded;
   const { memory, shared } = makeMemory();
