@@ -101,7 +101,8 @@ export const cpuBackend: Backend = {
   name: 'cpu',
   upload: wrap,
   download: (s) => (s as CpuStorage).data,
-  adopts: (s) => s instanceof CpuStorage,
+  // the wasm backend's storages are typed arrays in the JS heap too (computed on first read, for fused results)
+  adopts: (s) => s.backend === 'cpu',
 
   copy(x, dtype) {
     const src = dataOf(x);

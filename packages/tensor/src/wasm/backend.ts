@@ -21,6 +21,7 @@ import type { TypedArray } from '../dtype.ts';
 import { isContiguous } from '../layout.ts';
 import { sizeOf } from '../shape.ts';
 import { Layout, type Loaded, load, MR, NR } from './module.ts';
+import { fusedBinary, fusedUnary, fusedWhere } from './fusion.ts';
 import { Pool, type RowsArgs } from './pool.ts';
 
 /**
@@ -77,6 +78,12 @@ function productInto(
   return true;
 }
 
+/**
+ * Elementwise results of at least this many elements are left pending and fused into the ops
+ * that read them (fusion.ts); below it, the bookkeeping would cost more than the pass it saves.
+ */
+const FUSE_FROM = 1024;
+
 /** The unary ops with SIMD kernels (wasm/assembly/math.ts), by the kernel's export name. */
 type Run = 'expRun' | 'tanhRun' | 'sigmoidRun';
 const RUNS: Partial<Record<UnaryOp, Run>> = { exp: 'expRun', tanh: 'tanhRun', sigmoid: 'sigmoidRun' };
@@ -108,8 +115,13 @@ function makeBackend(options: BackendOptions): Backend {
       const n = sizeOf(x.shape);
       // other views (strided, transposed, broadcast) and dtypes, and size 0, take the cpu's loops
       const out = kernel && dtype === 'float32' && n > 0 && isContiguous(x.shape, x.strides) ? runOf(at, kernel, dataOf(x), x.offset, n) : undefined;
-      return out ? wrap(out) : cpuBackend.unary(op, x, dtype);
+      if (out) return wrap(out);
+      return n >= FUSE_FROM ? fusedUnary(op, x, dtype) : cpuBackend.unary(op, x, dtype);
     },
+    binary: (op, a, b, shape, dtype) =>
+      (sizeOf(shape) >= FUSE_FROM ? fusedBinary(op, a, b, shape, dtype) : cpuBackend.binary(op, a, b, shape, dtype)),
+    where: (cond, a, b, shape, dtype) =>
+      (sizeOf(shape) >= FUSE_FROM ? fusedWhere(cond, a, b, shape, dtype) : cpuBackend.where(cond, a, b, shape, dtype)),
     matmul(a: View, b: View, dtype) {
       const r = a.shape.length;
       const [m, k, n] = [a.shape[r - 2], a.shape[r - 1], b.shape[r - 1]];

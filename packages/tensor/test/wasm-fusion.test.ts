@@ -1,0 +1,83 @@
+/**
+ * The wasm backend fuses elementwise chains (src/wasm/fusion.ts) and rounds every step as the
+ * unfused op would store it, so a fused result must equal the cpu backend's bit for bit: the
+ * tolerance is zero. Random chains of unary, binary and where ops over tensors large enough to
+ * fuse, with broadcast operands, int32 and float64 steps, and intermediate results that are also
+ * read on their own (computed once for themselves, and again inside the chain that took them in).
+ */
+import { fc, it } from '@fast-check/vitest';
+import { expect } from 'vitest';
+import { BINARY_OPS, type BinaryOp, Generator, kernelsCompiled, randn, setBackend, type Tensor, UNARY_OPS, type UnaryOp, where } from '../src/index.ts';
+
+type Step =
+  | { kind: 'unary'; op: UnaryOp; at: number }
+  | { kind: 'binary'; op: BinaryOp; at: number; with: number; broadcast: boolean }
+  | { kind: 'where'; at: number; with: number }
+  | { kind: 'cast'; at: number; dtype: 'int32' | 'float64' | 'float32' }
+  | { kind: 'read'; at: number };
+
+// exp, tanh and sigmoid run on SIMD kernels within a few ulps of the cpu's (wasm-math.test.ts), not fused
+const EXACT_UNARY = UNARY_OPS.filter((op) => op !== 'exp' && op !== 'tanh' && op !== 'sigmoid');
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('unary' as const), op: fc.constantFrom(...EXACT_UNARY), at: fc.nat() }),
+  fc.record({ kind: fc.constant('binary' as const), op: fc.constantFrom(...BINARY_OPS), at: fc.nat(), with: fc.nat(), broadcast: fc.boolean() }),
+  fc.record({ kind: fc.constant('where' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({ kind: fc.constant('cast' as const), at: fc.nat(), dtype: fc.constantFrom('int32' as const, 'float64' as const, 'float32' as const) }),
+  fc.record({ kind: fc.constant('read' as const), at: fc.nat() }),
+);
+
+/** Runs the chain on the current backend: each step makes a new tensor from earlier ones; returns every tensor's values. */
+function runChain(steps: readonly Step[], seed: number): number[][] {
+  const g = new Generator(seed);
+  const base = randn([40, 32], g).mul(3); // 1280 elements: large enough to fuse
+  const row = randn([32], g);
+  const made: Tensor[] = [base, base.abs().add(0.5)];
+  const pick = (i: number) => made[i % made.length];
+  const out: number[][] = [];
+  for (const s of steps) {
+    const x = pick(s.at);
+    switch (s.kind) {
+      case 'unary': made.push(x[s.op]()); break;
+      case 'binary': made.push(x[s.op](s.broadcast ? row : pick(s.with))); break;
+      case 'where': made.push(where(x.gt(0), pick(s.with), x)); break;
+      case 'cast': made.push(x.to(s.dtype)); break;
+      case 'read': out.push([...x.data()]); break;
+      default: throw new Error(`no step ${(s satisfies never as Step).kind}`);
+    }
+  }
+  return [...out, ...made.map((t) => [t.dtype === 'float32' ? 0 : t.dtype === 'float64' ? 1 : 2, ...t.data()])];
+}
+
+const same = (a: number[][], b: number[][]) => a.length === b.length && a.every((xs, i) => xs.every((v, j) => Object.is(v, b[i][j]) || (Number.isNaN(v) && Number.isNaN(b[i][j]))));
+
+it.prop([fc.array(stepArb, { minLength: 1, maxLength: 30 }), fc.nat()], { numRuns: 60 })(
+  'a fused chain gives the cpu backend\'s values bit for bit',
+  (steps, seed) => {
+    try {
+      setBackend('cpu');
+      const want = runChain(steps, seed);
+      setBackend('wasm');
+      const got = runChain(steps, seed);
+      expect(same(got, want)).toBe(true);
+    } finally {
+      setBackend('wasm');
+    }
+  },
+);
+
+it('fuses: a chain of ops on large tensors runs as one loop, compiled once', () => {
+  setBackend('wasm');
+  const g = new Generator(0);
+  const [x, y] = [randn([100, 100], g), randn([100], g)];
+  const chain = () => x.square().neg().add(1).mul(y).cos().data();
+  const first = kernelsCompiled();
+  chain();
+  expect(kernelsCompiled() - first).toBe(1); // one loop for the five ops (each op's own loop, if it were unfused, may exist already)
+  const before = kernelsCompiled();
+  const results = [chain(), chain()];
+  expect(kernelsCompiled()).toBe(before); // cached by the chain's shape
+  setBackend('cpu');
+  expect([...results[0]]).toEqual([...chain()]);
+  setBackend('wasm');
+});
