@@ -17,10 +17,10 @@ import { saveSvg } from './output.ts';
  * minute on the default (cpu) backend; raise digits and epochs once the fast kernels land.
  */
 export const MNIST_RUN = {
-  digits: 400,
+  digits: 2000,
   heldOut: 200,
-  epochs: 3,
-  batchSize: 20,
+  epochs: 6,
+  batchSize: 64,
   lr: 0.01,
   /** Fraction of pixels the denoising model's input loses, afresh at every step (the practicum's dropout noise). */
   mask: 0.5,

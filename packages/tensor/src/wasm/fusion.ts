@@ -3,7 +3,9 @@
  * result: its expression over the views it reads, computed when something first reads its data.
  * An op whose operand is such a result, read whole (same shape, contiguous), takes that
  * expression into its own instead of reading it, so `g.mul(out.square().neg().add(1))` is one
- * pass and one array, not four. Each step of the expression is rounded to its dtype as the
+ * pass and one array, not four. A result is taken in by one op at most: a second op reading it
+ * (an optimizer's running mean, read by this step's update and by the next step's mean) gets it
+ * computed, so no work is repeated more than once, and no chain of steps grows step after step. Each step of the expression is rounded to its dtype as the
  * unfused op would store it (Math.fround for float32, |0 for int32), so a fused result is
  * bit for bit the cpu backend's. Loops are compiled once per expression shape and cached.
  */
@@ -46,6 +48,7 @@ export class PendingStorage implements Storage {
   #expr: Expr | null;
   #leaves: View[];
   #data: TypedArray | null = null;
+  #takenIn = false;
 
   constructor(expr: Expr, leaves: View[], shape: Shape, dtype: DType) {
     this.#expr = expr;
@@ -64,13 +67,18 @@ export class PendingStorage implements Storage {
     return this.#data;
   }
 
-  /** Its expression and leaves, if `view` reads it whole and it has not been computed yet. */
+  /** Its expression and leaves, if `view` reads it whole and it has been neither computed nor taken in yet. */
   pendingFor(view: View): { expr: Expr; leaves: View[] } | null {
-    if (this.#expr === null || view.offset !== 0 || view.shape.length !== this.shape.length) return null;
+    if (this.#expr === null || this.#takenIn || view.offset !== 0 || view.shape.length !== this.shape.length) return null;
     if (!view.shape.every((d, i) => d === this.shape[i])) return null;
     const strides = contiguousStrides(this.shape);
     if (!view.strides.every((s, i) => s === strides[i] || view.shape[i] === 1)) return null;
     return { expr: this.#expr, leaves: this.#leaves };
+  }
+
+  /** An op took its expression in: the next op to read it reads it computed. */
+  takenIn(): void {
+    this.#takenIn = true;
   }
 }
 
@@ -80,6 +88,7 @@ function combine(operands: readonly View[], make: (xs: Expr[]) => Expr, shape: S
   const xs = operands.map((v): Expr => {
     const pending = v.storage instanceof PendingStorage ? v.storage.pendingFor(v) : null;
     if (pending && leaves.length + pending.leaves.length <= MAX_LEAVES && steps(pending.expr) < MAX_STEPS) {
+      (v.storage as PendingStorage).takenIn();
       const expr = shift(pending.expr, leaves.length);
       leaves.push(...pending.leaves);
       return expr;
