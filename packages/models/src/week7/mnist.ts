@@ -87,7 +87,7 @@ function readClass(url: URL): Promise<Float32Array> {
   return pixels;
 }
 
-// Kept in a variable so that bundlers for the browser do not try to include it.
+// Kept in a variable (and marked for Vite) so that bundlers for the browser do not try to include it.
 const NODE_FS = 'node:fs/promises';
 
 /** File text on Node and Deno (both provide node:fs; Node's fetch cannot read file: URLs), fetch for anything else. */
@@ -97,7 +97,7 @@ async function readText(url: URL): Promise<string> {
     if (!response.ok) throw new Error(`loadMnist: could not fetch ${url.href} (HTTP ${response.status})`);
     return response.text();
   }
-  const fs = (await import(NODE_FS)) as { readFile(path: URL, encoding: 'utf8'): Promise<string> };
+  const fs = (await import(/* @vite-ignore */ NODE_FS)) as { readFile(path: URL, encoding: 'utf8'): Promise<string> };
   return fs.readFile(url, 'utf8');
 }
 
