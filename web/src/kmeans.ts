@@ -110,7 +110,7 @@ startLesson({
     lloydStep(data, w).data();
     freeEnergy(kmeansEnergy(plot.gridPoints(plane), w), beta()).data();
   },
-  losses: () => energies,
+  losses: () => [energies],
   status: () => `${stepMs.toFixed(1)} ms per step · step ${energies.length - 1}`,
   onBackend: draw,
 });

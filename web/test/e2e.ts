@@ -2,7 +2,8 @@
  * The live pages, end to end, as a learner meets them: build the site as `npm run build:web`
  * does, serve the folder over http from localhost, and in the headless Chromium the
  * @sparticuz/chromium package ships (WebGL on SwiftShader, a CPU emulating a GPU) open every
- * page, move a control, let it train, and check that the loss fell and the picture changed.
+ * page, move a control, let it train, and check that each model's loss fell and each picture
+ * changed.
  * Each page's screenshot is saved, and its path printed (E2E_OUT picks the folder).
  *
  *   npm run test:browser -w @gradschool/web
@@ -61,26 +62,30 @@ async function check(page: Page, url: string, c: PageCheck): Promise<string> {
   await page.goto(`${url}${c.page}.html${c.backend ? `?backend=${encodeURIComponent(c.backend)}` : ''}`, { waitUntil: 'load' });
   await page.waitForFunction(() => globalThis.lesson !== undefined, { timeout: 60_000 });
   console.log(`    ready in ${((performance.now() - loading) / 1000).toFixed(1)} s${c.backend ? '' : ' (the backends timed)'}`);
-  const figure = (await page.$(c.figure))!;
-  const before = Buffer.from(await figure.screenshot());
+  const figures = await Promise.all(c.figures.map(async (selector) => (await page.$(selector))!));
+  const shoot = () => Promise.all(figures.map(async (figure) => Buffer.from(await figure.screenshot())));
+  const before = await shoot();
   for (const control of c.controls) await ('host' in control ? drag(page, control) : page.evaluate(moveControl, control));
   await new Promise((r) => setTimeout(r, c.seconds * 1000));
   await page.evaluate(() => globalThis.lesson!.pause());
-  const after = Buffer.from(await figure.screenshot());
+  const after = await shoot();
   const losses = await page.evaluate(() => globalThis.lesson!.losses());
   const readout = await page.$eval('#readout', (e) => [e.querySelector('.now')!.textContent, e.querySelector('.timings')!.textContent].filter(Boolean).join('\n    '));
   const file = join(shots, `${c.page}.png`);
   await page.screenshot({ path: file, fullPage: true });
   const problems = [...errors];
-  if (before.equals(after)) problems.push(`the picture (${c.figure}) did not change`);
+  c.figures.forEach((selector, i) => before[i].equals(after[i]) && problems.push(`the picture (${selector}) did not change`));
   if (c.shows) {
     const shown = await page.$eval(c.shows.selector, (e) => e.textContent ?? '');
     if (!shown.includes(c.shows.includes)) problems.push(`${c.shows.selector} does not show '${c.shows.includes}': ${shown}`);
   }
   if (c.trains) {
-    const [first, last] = [losses[0], Math.min(...losses.slice(-5))];
-    if (!(losses.length >= 5 && last < first)) problems.push(`the loss did not fall: ${losses.length} steps, ${first} → ${last}`);
-    else console.log(`    loss ${first.toFixed(3)} → ${last.toFixed(3)} in ${losses.length} steps`);
+    for (const [i, history] of losses.entries()) {
+      const [first, last] = [history[0], Math.min(...history.slice(-5))];
+      const which = losses.length > 1 ? ` of model ${i + 1}` : '';
+      if (!(history.length >= 5 && last < first)) problems.push(`the loss${which} did not fall: ${history.length} steps, ${first} → ${last}`);
+      else console.log(`    loss${which} ${first.toFixed(3)} → ${last.toFixed(3)} in ${history.length} steps`);
+    }
   }
   console.log(`    ${readout}\n    screenshot: ${file}`);
   return problems.join('; ');

@@ -8,15 +8,15 @@ export interface PageCheck {
    * backend and picks the fastest, which costs seconds on SwiftShader, so only some pages do.
    */
   backend?: string;
-  /** The element whose picture must change. */
-  figure: string;
+  /** The elements whose pictures must each change. */
+  figures: string[];
   /** The controls to move, in order. */
   controls: (Control | Drag)[];
   /** Text the page must then show: `includes` inside the element `selector`. */
   shows?: { selector: string; includes: string };
   /** Seconds to let it run after the move. */
   seconds: number;
-  /** Whether the page trains, so its loss must fall. */
+  /** Whether the page trains, so the loss of each model it trains must fall. */
   trains: boolean;
 }
 
@@ -30,15 +30,16 @@ export interface Control { id: string; value?: number | string }
 export interface Drag { host: string; target?: string; by: [number, number] }
 
 export const CHECKS: PageCheck[] = [
-  { page: 'spiral', figure: '.stack', controls: [{ id: 'lr', value: -1.7 }], seconds: 3, trains: true },
+  // the linear model and the 2-layer network, each with its panel of decision regions
+  { page: 'spiral', figures: ['#linear', '#network'], controls: [{ id: 'lr', value: -1.7 }], seconds: 3, trains: true },
   {
     // the training pages pick wasm or cpu under SwiftShader: run this one on gpu.js webgl2 by hand, so a page always runs on it
-    page: 'softmax', figure: '#bars', seconds: 1, trains: false,
+    page: 'softmax', figures: ['#bars'], seconds: 1, trains: false,
     controls: [{ id: 'backend', value: 'gpu.js webgl2' }, { id: 'temperature', value: -0.5 }, { id: 'shift' }],
     shows: { selector: '#table', includes: 'NaN' },
   },
   {
-    page: 'kmeans', backend: 'wasm', figure: '#soft', seconds: 0.5, trains: true,
+    page: 'kmeans', backend: 'wasm', figures: ['#soft'], seconds: 0.5, trains: true,
     controls: [
       { id: 'beta', value: 0.5 }, { id: 'lloyd' }, { id: 'lloyd' }, { id: 'gradient' }, { id: 'lloyd' }, { id: 'gradient' },
       // a prototype (drawn in PROTOTYPE_COLOUR) dragged off its cluster, then two Lloyd steps to mend it
@@ -47,10 +48,10 @@ export const CHECKS: PageCheck[] = [
     // five clicks, the drag and two clicks: eight changes of W, each with its mean energy
     shows: { selector: '#readout .now', includes: 'step 8' },
   },
-  { page: 'dae', backend: 'cpu', figure: '#map', controls: [{ id: 'sigma', value: 0.4 }], seconds: 3, trains: true },
-  { page: 'cd', backend: 'cpu', figure: '#map', controls: [{ id: 'kick', value: 0.7 }], seconds: 3, trains: true },
+  { page: 'dae', backend: 'cpu', figures: ['#map'], controls: [{ id: 'sigma', value: 0.4 }], seconds: 3, trains: true },
+  { page: 'cd', backend: 'cpu', figures: ['#map'], controls: [{ id: 'kick', value: 0.7 }], seconds: 3, trains: true },
   {
-    page: 'mnist', backend: 'wasm', figure: '#outputs', seconds: 4, trains: true,
+    page: 'mnist', backend: 'wasm', figures: ['#outputs'], seconds: 4, trains: true,
     // noise, then a mask drawn across the middle of the digit
     controls: [{ id: 'sigma', value: 0.3 }, { host: '#input', by: [80, 0] }],
   },

@@ -10,8 +10,8 @@ import type { TrainingLoop } from './loop.ts';
 export interface LessonOptions {
   /** The page's training, if it trains by itself; the readout shows its time per step. */
   loop?: TrainingLoop;
-  /** The losses so far, on a page that trains a step at a click (default: the loop's). */
-  losses?: () => number[];
+  /** The losses so far, one history per model the page trains (default: the loop's), e.g. on a page that trains a step at a click. */
+  losses?: () => number[][];
   /** What the backends are timed on, if not the loop's training step: the computation the page shows. */
   step?: () => void;
   /** More for the readout, e.g. accuracy, or the time a page without a loop measured itself. */
@@ -21,8 +21,8 @@ export interface LessonOptions {
 }
 
 export interface LessonHook {
-  /** The losses since the model was last rebuilt (empty on a page that does not train). */
-  losses(): number[];
+  /** The losses since the models were last rebuilt, one history per model (empty on a page that does not train). */
+  losses(): number[][];
   /** Stop training (the test does, before its screenshots). */
   pause(): void;
 }
@@ -87,6 +87,6 @@ export function startLesson(opts: LessonOptions): void {
   pick();
   opts.loop?.start();
   refresh();
-  const losses = opts.losses ?? (() => opts.loop?.losses ?? []);
-  globalThis.lesson = { losses: () => [...losses()], pause: () => opts.loop?.stop() };
+  const losses = opts.losses ?? (() => [opts.loop?.losses ?? []]);
+  globalThis.lesson = { losses: () => losses().map((history) => [...history]), pause: () => opts.loop?.stop() };
 }
