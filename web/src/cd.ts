@@ -4,7 +4,6 @@ import { Generator, type Tensor } from '@gradschool/tensor';
 import {
   Adam, type CdStep, contrastiveDivergenceStep, ELLIPSE_CD, ellipse, EnergyNet, energyOnGrid, lossCurves, plot, topographicMap, trajectories,
 } from '@gradschool/models';
-import { DATA_COLOUR } from './lib/colours.ts';
 import { button, byId, fixed, RATE, slider } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { TrainingLoop } from './lib/loop.ts';
@@ -54,7 +53,7 @@ function step(): number {
 
 function draw(): void {
   const field = energyOnGrid(plane, (y: Tensor) => noGrad(() => model.forward(y)).value);
-  const layers = [plot.scatter(data, { colour: DATA_COLOUR, radius: 1.8 })];
+  const layers = [plot.scatter(data, { colour: plot.DATA_COLOUR, radius: 1.8 })];
   if (last) {
     // the path runs from the kicked point (its first row) to where the slide landed
     const paths = last.contrast.path!.slice(1, 0, SHOWN);
@@ -64,7 +63,7 @@ function draw(): void {
     );
   }
   layers.push(plot.legend([
-    { label: 'data y: energy pushed down', colour: DATA_COLOUR, radius: 2 },
+    { label: 'data y: energy pushed down', colour: plot.DATA_COLOUR, radius: 2 },
     { label: `random kick, σ = ${kick().toFixed(2)}`, colour: KICK, mark: 'arrow' },
     { label: `slide down E (${descent()} steps) to ȳ: pushed up`, colour: SLIDE, mark: 'line' },
   ], 'bottom-right'));

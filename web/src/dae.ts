@@ -4,7 +4,6 @@ import { Generator, randn, type Tensor } from '@gradschool/tensor';
 import {
   Adam, ARC_DAE, arcData, AutoEncoder, corruptGaussian, energyOnGrid, lossCurves, plot, reconstructionEnergy, topographicMap, trainAutoEncoder,
 } from '@gradschool/models';
-import { DATA_COLOUR } from './lib/colours.ts';
 import { button, byId, fixed, RATE, slider, toggle } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { TrainingLoop } from './lib/loop.ts';
@@ -50,12 +49,12 @@ function draw(): void {
   const field = energyOnGrid(plane, (y) => reconstructionEnergy(y, reconstruct(y)));
   const kicked = shown.add(epsilon.mul(sigma()));
   const layers = [
-    plot.scatter(data, { colour: DATA_COLOUR, radius: 1.6 }),
+    plot.scatter(data, { colour: plot.DATA_COLOUR, radius: 1.6 }),
     ...(gridArrows() ? [plot.arrows(probes, reconstruct(probes), { colour: '#555', width: 0.8 })] : []),
     plot.arrows(shown, kicked, { colour: KICK, width: 1 }),
     plot.arrows(kicked, reconstruct(kicked), { colour: BACK, width: 1 }),
     plot.legend([
-      { label: 'data y', colour: DATA_COLOUR, radius: 2 },
+      { label: 'data y', colour: plot.DATA_COLOUR, radius: 2 },
       { label: `corrupt: y → ỹ = y + ${sigma().toFixed(2)}ε`, colour: KICK, mark: 'arrow' },
       { label: 'reconstruct: ỹ → dec(enc(ỹ))', colour: BACK, mark: 'arrow' },
     ], 'bottom-right'),

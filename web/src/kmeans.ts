@@ -3,7 +3,6 @@ import { Generator, type Tensor, tensor } from '@gradschool/tensor';
 import {
   energyOnGrid, freeEnergy, kmeansEnergy, kmeansGradientStep, kmeansInfer, kmeansInit, lloydStep, lossCurves, plot, spiral, topographicMap,
 } from '@gradschool/models';
-import { DATA_COLOUR, PROTOTYPE_COLOUR } from './lib/colours.ts';
 import { button, byId, logScale, RATE, slider } from './lib/controls.ts';
 import { startLesson } from './lib/lesson.ts';
 import { dataPoint, plotArea, showSvg } from './lib/svg-view.ts';
@@ -50,11 +49,11 @@ function draw(): void {
   // one scale for both maps, so that one colour is one energy on both: F_β lies below F_∞
   const scale = plot.quantileScale([hard.data(), soft.data()]);
   const layers = [
-    plot.scatter(data, { colour: DATA_COLOUR, radius: 1.6 }),
-    plot.scatter(w.T, { colour: PROTOTYPE_COLOUR, radius: 4.5 }),
+    plot.scatter(data, { colour: plot.DATA_COLOUR, radius: 1.6 }),
+    plot.scatter(w.T, { colour: plot.PROTOTYPE_COLOUR, radius: 4.5 }),
     plot.legend([
-      { label: 'data', colour: DATA_COLOUR, radius: 2 },
-      { label: `prototypes: the ${w.shape[1]} columns of W`, colour: PROTOTYPE_COLOUR, radius: 4.5 },
+      { label: 'data', colour: plot.DATA_COLOUR, radius: 2 },
+      { label: `prototypes: the ${w.shape[1]} columns of W`, colour: plot.PROTOTYPE_COLOUR, radius: 4.5 },
     ], 'bottom-right'),
   ];
   const map = (field: Tensor, title: string) => topographicMap(plane, field, layers, { title, scale, width: 300, barLabel: 'free energy' });

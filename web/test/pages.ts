@@ -1,4 +1,5 @@
 /** What the end-to-end test does on each page: the control it moves and the picture it watches. */
+import { PROTOTYPE_COLOUR } from '../../packages/models/src/plot/palette.ts';
 
 export interface PageCheck {
   /** The page's file name, without .html. */
@@ -42,8 +43,8 @@ export const CHECKS: PageCheck[] = [
     page: 'kmeans', backend: 'wasm', figures: ['#soft'], seconds: 0.5, trains: true,
     controls: [
       { id: 'beta', value: 0.5 }, { id: 'lloyd' }, { id: 'lloyd' }, { id: 'gradient' }, { id: 'lloyd' }, { id: 'gradient' },
-      // a prototype (drawn in PROTOTYPE_COLOUR) dragged off its cluster, then two Lloyd steps to mend it
-      { host: '#soft', target: 'circle[fill="#d62728"]', by: [60, 40] }, { id: 'lloyd' }, { id: 'lloyd' },
+      // a prototype dragged off its cluster, then two Lloyd steps to mend it
+      { host: '#soft', target: `circle[fill="${PROTOTYPE_COLOUR}"]`, by: [60, 40] }, { id: 'lloyd' }, { id: 'lloyd' },
     ],
     // five clicks, the drag and two clicks: eight changes of W, each with its mean energy
     shows: { selector: '#readout .now', includes: 'step 8' },

@@ -3,7 +3,7 @@ import { Generator, type Tensor } from '@gradschool/tensor';
 import { spiral } from '../../src/data/spiral.ts';
 import { grid, legend, scatter } from '../../src/plot/index.ts';
 import { energyOnGrid, kmeansDiagram, kmeansGradientStep, kmeansInfer, kmeansInit, lloydStep, lossCurves, topographicMap } from '../../src/week7/index.ts';
-import { DATA_COLOUR, saveSvg } from './output.ts';
+import { DATA_COLOUR, PROTOTYPE_COLOUR, saveSvg } from './output.ts';
 
 const meanEnergy = (y: Tensor, w: Tensor) => kmeansInfer(y, w).energy.mean().item();
 const STEPS = 40;
@@ -26,10 +26,10 @@ export async function kmeansDemo(): Promise<void> {
   const plane = grid([-1.15, 1.15], [-1.15, 1.15], 140);
   await saveSvg('kmeans-wells', topographicMap(plane, energyOnGrid(plane, (y) => kmeansInfer(y, lloyd).energy), [
     scatter(data, { colour: DATA_COLOUR, radius: 1.6 }),
-    scatter(lloyd.T, { colour: '#d62728', radius: 4.5 }),
+    scatter(lloyd.T, { colour: PROTOTYPE_COLOUR, radius: 4.5 }),
     legend([
       { label: `data: ${data.shape[0]} points of the spiral`, colour: DATA_COLOUR, radius: 2 },
-      { label: `prototypes: the ${lloyd.shape[1]} columns of W`, colour: '#d62728', radius: 4.5 },
+      { label: `prototypes: the ${lloyd.shape[1]} columns of W`, colour: PROTOTYPE_COLOUR, radius: 4.5 },
     ], 'bottom-right'),
   ], { title: 'K-means wells: F(y) = min_{z} ‖y − Wz‖^{2}', barLabel: 'free energy F(y)' }));
   await saveSvg('kmeans-training', lossCurves([

@@ -9,4 +9,4 @@ export async function saveSvg(name: string, svg: string): Promise<void> {
   console.log(`  wrote ${decodeURIComponent(url.pathname)}`);
 }
 
-export { DATA_COLOUR } from '../../src/week7/figures.ts';
+export { DATA_COLOUR, PROTOTYPE_COLOUR } from '../../src/plot/palette.ts';

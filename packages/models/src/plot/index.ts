@@ -9,6 +9,6 @@ export { legend, type Corner, type LegendEntry } from './legend.ts';
 export { arrows, type ArrowOptions } from './arrows.ts';
 export { diagram, type DiagramNode, type DiagramOptions, type NodeKind } from './diagram.ts';
 export { imageGrid, type ImageGridOptions } from './images.ts';
-export { CLASS_COLOURS, classColour, sequentialColours, SERIES_COLOURS } from './palette.ts';
+export { CLASS_COLOURS, classColour, DATA_COLOUR, PROTOTYPE_COLOUR, sequentialColours, SERIES_COLOURS } from './palette.ts';
 export { el, plainText, svgDocument, text, type Attrs } from './svg.ts';
 export { colourBar, COLOUR_BAR_WIDTH, quantileScale, type ColourScale } from './colour-scale.ts';

@@ -14,6 +14,11 @@ export const SERIES_COLOURS = ['#222222', '#c44e52', '#1f5f99', '#8c6d31', '#6b4
 
 export const classColour = (c: number): string => CLASS_COLOURS[c % CLASS_COLOURS.length];
 
+/** The training data on week 7's energy maps: the notes draw their training points pink. */
+export const DATA_COLOUR = '#e377c2';
+/** K-means prototypes, the columns of W, on week 7's energy maps. */
+export const PROTOTYPE_COLOUR = '#d62728';
+
 /** Viridis stops: perceptually even and readable in grey, dark for low values. */
 const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
 

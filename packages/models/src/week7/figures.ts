@@ -8,14 +8,11 @@ import { noGrad } from '@gradschool/autograd';
 import { concat, formatShape, linspace, ShapeError, type Tensor } from '@gradschool/tensor';
 import type { Dataset } from '../data/dataset.ts';
 import {
-  COLOUR_BAR_WIDTH, colourBar, type ColourScale, type Domain, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, legend, line, quantileScale,
+  COLOUR_BAR_WIDTH, colourBar, type ColourScale, DATA_COLOUR, type Domain, Figure, filledContours, type Grid, gridPoints, imageGrid, type Layer, legend, line, quantileScale,
   scatter, SERIES_COLOURS,
 } from '../plot/index.ts';
 import { el, text } from '../plot/svg.ts';
 import type { LatentPredictor } from './conditional/two-branches.ts';
-
-/** The data on every week-7 picture: the notes draw their training points pink. */
-export const DATA_COLOUR = '#e377c2';
 
 export interface MapOptions {
   title?: string;

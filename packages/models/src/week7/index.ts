@@ -45,4 +45,4 @@ export { maskedTokenStep } from './masked/train.ts';
 // Data and pictures.
 export { kmeansDiagram, lvEbmDiagram } from './diagrams.ts';
 export { loadMnist, MNIST_PIXELS, MNIST_SIDE, type Mnist, type MnistOptions } from './mnist.ts';
-export { branchesFigure, curveMap, DATA_COLOUR, energyOnGrid, filterGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';
+export { branchesFigure, curveMap, energyOnGrid, filterGrid, topographicMap, trajectories, imageRows, lossCurves, type Curve, type CurveOptions, type MapOptions } from './figures.ts';
