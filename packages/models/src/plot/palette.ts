@@ -1,4 +1,4 @@
-/** Colours: one per class, and a sequential map for scalar fields such as energies. */
+/** Colours: one per class, one per curve, the week-7 maps' data and prototypes, and a sequential map for scalar fields such as energies. */
 import { scaleLinear } from 'd3-scale';
 
 /** Tableau 10: distinct hues that stay apart for colour-blind readers and in grey print. */
