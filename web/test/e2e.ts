@@ -15,9 +15,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { build } from 'vite';
-import { noChromium } from '../../packages/tensor/test/browser/chromium.ts';
+import { launchChromium, noChromium } from '../../packages/tensor/test/browser/chromium.ts';
 import { CHECKS, type Drag, moveControl, type PageCheck } from './pages.ts';
 
 const web = fileURLToPath(new URL('..', import.meta.url));
@@ -105,16 +105,7 @@ await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn', build: 
 mkdirSync(shots, { recursive: true });
 const site = await serve(folder);
 console.log(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-// the package unpacks Chromium into the temporary folder once; keep it with the install, as the tensor package's browser tests do
-process.env.TMPDIR = join(web, '../node_modules/.cache/chromium');
-mkdirSync(process.env.TMPDIR, { recursive: true });
-const { default: chromium } = await import('@sparticuz/chromium');
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? (await chromium.executablePath()),
-  args: [...chromium.args, '--disable-dev-shm-usage'],
-  headless: 'shell',
-  defaultViewport: { width: 1280, height: 900 },
-});
+const browser = await launchChromium({ defaultViewport: { width: 1280, height: 900 } });
 let failed = 0;
 try {
   for (const c of checks) {

@@ -11,14 +11,14 @@
  * which needs a cross-origin isolated page on the web, the package's flags enable everywhere.
  * The Chromium is the one the @sparticuz/chromium package ships (with SwiftShader, a software
  * GPU, for WebGL and WebGPU on a machine without one), so `npm ci` brings it; CHROMIUM_PATH
- * picks another.
+ * picks another. `launchChromium` starts it for the live pages' end-to-end test too (web/test/e2e.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
 import { build, type Rollup } from 'vite';
 
 /** A module worker that loads the entry and answers one call with its result (or error). */
@@ -61,6 +61,24 @@ export function noChromium(): string | null {
   return `@sparticuz/chromium ships a Linux x64 build only (this is ${process.platform} ${process.arch}); set CHROMIUM_PATH to a Chrome or Chromium to run in it`;
 }
 
+/**
+ * Start the package's Chromium (or CHROMIUM_PATH's), headless, with the package's flags, then
+ * `args`; the other options go to puppeteer as they are.
+ */
+export async function launchChromium({ args = [], ...options }: LaunchOptions = {}): Promise<Browser> {
+  // the package unpacks Chromium and SwiftShader into the temporary folder once; keep them with the install, which npm ci renews
+  process.env.TMPDIR = fileURLToPath(new URL('../../../../node_modules/.cache/chromium', import.meta.url));
+  mkdirSync(process.env.TMPDIR, { recursive: true });
+  const { default: chromium } = await import('@sparticuz/chromium');
+  return puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? (await chromium.executablePath()),
+    // in a container, /dev/shm may be too small for Chromium's shared memory: use /tmp
+    args: [...chromium.args, ...args, '--disable-dev-shm-usage'],
+    headless: 'shell',
+    ...options,
+  });
+}
+
 export async function runInChromium<T>(entry: string, call: string, args: readonly unknown[], { inWorker = false } = {}): Promise<T> {
   const missing = noChromium();
   if (missing) throw new Error(missing);
@@ -68,10 +86,6 @@ export async function runInChromium<T>(entry: string, call: string, args: readon
   files.set('/caller.js', CALLER);
   // in a worker, only the worker runs the entry
   files.set('/', `<!doctype html><meta charset="utf-8">${inWorker ? '' : '<script type="module" src="/entry.js"></script>'}`);
-  // the package unpacks Chromium and SwiftShader into the temporary folder once; keep them with the install, which npm ci renews
-  process.env.TMPDIR = fileURLToPath(new URL('../../../../node_modules/.cache/chromium', import.meta.url));
-  mkdirSync(process.env.TMPDIR, { recursive: true });
-  const { default: chromium } = await import('@sparticuz/chromium');
   const server = createServer(({ url = '/' }, response) => {
     const body = files.get(new URL(url, 'http://localhost').pathname);
     response.writeHead(body === undefined ? 404 : 200, { 'Content-Type': body === undefined ? 'text/plain' : contentType(url) });
@@ -79,12 +93,9 @@ export async function runInChromium<T>(entry: string, call: string, args: readon
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? (await chromium.executablePath()),
+  const browser = await launchChromium({
     // WebGPU is still behind a flag on Linux; Chromium honours only the last --enable-features, so features stay in the package's one flag
-    // (and in a container, /dev/shm may be too small for Chromium's shared memory: use /tmp)
-    args: [...chromium.args, '--enable-unsafe-webgpu', '--disable-dev-shm-usage'],
-    headless: 'shell',
+    args: ['--enable-unsafe-webgpu'],
     protocolTimeout: 600_000,
   });
   try {
