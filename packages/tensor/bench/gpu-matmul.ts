@@ -1,7 +1,7 @@
 /**
  * `npx deno run -A packages/tensor/bench/gpu-matmul.ts`: gpu.js's webgpu matmul beside TF.js's
  * webgpu backend, in one process, samples interleaved (engine by engine within each round), the
- * median of 5 rounds. gradschool runs twice: its `simple` kernel (one output per thread) and the
+ * median of 9 rounds. gradschool runs twice: its `simple` kernel (one output per thread) and the
  * `blocked` one (src/gpu/matmul.ts). TF.js-webgpu reads back with `await data()`, since its
  * `dataSync()` is refused on webgpu; gradschool's read blocks on its worker. Both wait on Deno's
  * `mapAsync`, which polls every 10 ms. Under Deno here WebGPU is llvmpipe, a CPU emulating a GPU:
@@ -42,14 +42,14 @@ for (const n of [128, 256, 512]) {
   const engines = [gradschool('simple', n), gradschool('blocked', n), tfjs(n)];
   for (const run of engines) await run(); // warm-up: builds the kernels
   const times: number[][] = engines.map(() => []);
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 9; round++) {
     for (const [e, run] of engines.entries()) {
       const t = performance.now();
       await run();
       times[e].push((performance.now() - t) / 1000);
     }
   }
-  const gflops = times.map((ts) => 2 * n ** 3 / ts.sort((x, y) => x - y)[2] / 1e9);
+  const gflops = times.map((ts) => 2 * n ** 3 / ts.sort((x, y) => x - y)[4] / 1e9);
   console.log(`${String(n).padEnd(7)}${gflops.map((g) => g.toFixed(2).padStart(17)).join('  ')}   ${(gflops[1] / gflops[2]).toFixed(2)}x`);
 }
 disposeGpu();

@@ -107,6 +107,8 @@ const dim = fc.integer({ min: 1, max: 5 });
 const value = fc.double({ min: -4, max: 4, noNaN: true }).map((v) => (Math.abs(v) < 2 ** -126 ? 0 : Math.fround(v)));
 const matrix = (rows: number, cols: number) =>
   fc.array(value, { minLength: rows * cols, maxLength: rows * cols }).map((vs): Matrix => ({ vs, shape: [rows, cols] }));
+/** A side of the blocked matmul's operands (see its property). */
+const side = fc.oneof(fc.integer({ min: 1, max: 9 }), fc.constantFrom(16, 17));
 const pair = fc.tuple(dim, dim, dim).chain(([m, n, k]) => fc.tuple(matrix(m, n), matrix(n, k), matrix(1, n)));
 const make = ({ vs, shape }: Matrix): Tensor => tensor(vs, { shape });
 
@@ -283,10 +285,11 @@ export const PROPERTIES: readonly Property[] = [
       return [ta.matmul(tb), tb.T.matmul(ta.T), ta.unsqueeze(0).expand(3, -1, -1).matmul(tb.mul(2))];
     }, (i) => ({ what: ['a @ b', 'b.T @ a.T', 'batched'][i], terms: k, scale: 32 * k }));
   }),
-  // dims 1-9 reach size 1, multiples of 4 and the rest; `blocked` takes the mode's blocked plan at any size
+  // dims 1-9 reach size 1, multiples of 4 and the rest; 16 and 17 reach webgpu's 8 x 8 groups of
+  // 2 x 2 blocks (matmul.ts) and their edge; `blocked` takes the mode's blocked plan at any size
   property(
     'the blocked matmul agrees with the cpu: any m, k, n, batched with broadcasting, transposed',
-    fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 3 }))
+    fc.tuple(side, fc.integer({ min: 1, max: 9 }), side, fc.integer({ min: 1, max: 3 }))
       .chain(([m, k, n, batch]) => fc.tuple(matrix(m, k), matrix(k, n), fc.constant(batch))),
     (mode, [a, b, batch]: [Matrix, Matrix, number]) => {
       const k = a.shape[1];
@@ -297,7 +300,11 @@ export const PROPERTIES: readonly Property[] = [
         return [ta.matmul(tb), tb.T.matmul(ta.T), ta.matmul(stacked), ta.to('int32').matmul(tb.to('int32'))];
       }, (i) => ({ what: ['a @ b', 'b.T @ a.T', 'a @ batched b', 'int32'][i], terms: k, scale: 32 * k }), 'blocked');
     },
-    [[{ vs: [1], shape: [1, 1] }, { vs: [2], shape: [1, 1] }, 2] as [Matrix, Matrix, number]],
+    [
+      [{ vs: [1], shape: [1, 1] }, { vs: [2], shape: [1, 1] }, 2],
+      // whole 8 x 8 groups on webgpu, with k past one unrolled step of 4 by 1
+      [{ vs: Array.from({ length: 80 }, (_, i) => (i % 9) - 4), shape: [16, 5] }, { vs: Array.from({ length: 80 }, (_, i) => (i % 7) - 3), shape: [5, 16] }, 2],
+    ] as [Matrix, Matrix, number][],
   ),
   property('fused elementwise chains agree with the cpu, shared subexpressions and broadcast operands too', pair, (mode, [a, , row]) => {
     // each op rounds to float32 once, on both backends; the chain's ops are few, each within 16 ulp

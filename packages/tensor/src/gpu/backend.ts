@@ -19,9 +19,9 @@ import { type KernelCall, MAX_ELEMENTS } from './program.ts';
 export type MatmulChoice = 'auto' | 'simple' | 'blocked';
 export const MATMUL_CHOICES: readonly MatmulChoice[] = ['auto', 'simple', 'blocked'];
 
-/** The blocked matmul plan of each mode: vec4 texels on GL, 4-row columns on webgpu; none on host memory. */
+/** The blocked matmul plan of each mode: vec4 texels on GL, 2 x 2 blocks of plain floats on webgpu; none on host memory. */
 const BLOCKED: Record<GpuMode, MatmulPlan> = {
-  webgpu: 'rows', webgl2: 'texels', webgl: 'texels', headlessgl: 'texels', webasm: 'simple', cpu: 'simple',
+  webgpu: 'floats', webgl2: 'texels', webgl: 'texels', headlessgl: 'texels', webasm: 'simple', cpu: 'simple',
 };
 
 export interface GpuBackend extends Backend {

@@ -122,14 +122,14 @@ interface WebgpuResult extends DeviceResult {
 /**
  * An `Array(4)` result on webgpu is a buffer of 4 consecutive floats per thread, but gpu.js refuses
  * one as a kernel argument; the same buffer seen as a 1-D result of 4x the threads is accepted,
- * and is what every kernel here reads: a flat array.
+ * and is what every kernel here reads: a flat array (of every thread, where the output is 2-D).
  */
 function asScalars(result: unknown): unknown {
   const r = result as WebgpuResult;
   const n = r.componentCount ?? 1;
   if (n === 1) return r;
   const Result = r.constructor as new (settings: object) => WebgpuResult;
-  const flat = new Result({ ...r, output: [r.output[0] * n], componentCount: 1 });
+  const flat = new Result({ ...r, output: [r.output.reduce((t, d) => t * d, 1) * n], componentCount: 1 });
   r.delete(); // the flat view holds its own reference to the buffer
   return flat;
 }

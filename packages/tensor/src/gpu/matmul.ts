@@ -10,11 +10,10 @@
  *   4 fetches per 4 steps of k, 16 multiply-adds, where `simple` does 8 fetches for 4. That loop
  *   is GLSL (blockProduct), fetching texels by their 2-D coordinates with no division. The block
  *   comes out as one texel and a last kernel unpacks it into the flat layout every kernel reads.
- * - `rows` (webgpu): buffers hold plain floats (gpu.js reads no vec4s from them), so each thread
- *   computes 4 rows of one column of C: each B value read serves 4 multiply-adds, and
- *   neighbouring threads still read neighbouring B values, which a software device such as
- *   llvmpipe loads together. The 4 results leave as one `Array(4)`; a last kernel puts them in
- *   row-major order.
+ * - `floats` (webgpu): buffers hold plain floats (gpu.js reads no vec4s from them, and its kernel
+ *   language has no workgroup memory), so each thread computes a 2 x 2 block of C, k unrolled by
+ *   4: each value read serves 2 multiply-adds. The 4 results leave as one `Array(4)`; a last
+ *   kernel puts them in row-major order.
  *
  * Packing and unpacking cost O(mk + kn + mn) against the product's O(mnk), so small products
  * keep `simple`, one kernel (see BLOCKED_MIN_WORK).
@@ -24,7 +23,7 @@ import { sizeOf } from '../shape.ts';
 import type { Operand } from './kernels.ts';
 import { type KernelCall, type NativeFunction, Program } from './program.ts';
 
-export type MatmulPlan = 'simple' | 'texels' | 'rows';
+export type MatmulPlan = 'simple' | 'texels' | 'floats';
 
 /** Runs an intermediate kernel and hands back its result, which the caller frees after the last one. */
 export type Step<A> = (call: KernelCall<A>) => A;
@@ -69,7 +68,7 @@ export function matmul<A>(plan: MatmulPlan, a: Operand<A>, b: Operand<A>, int: b
   switch (plan) {
     case 'simple': return simple(a, b, d, int);
     case 'texels': return texels(a, b, d, int, step);
-    case 'rows': return rows(a, b, d, int, step);
+    case 'floats': return floats(a, b, d, int, step);
   }
 }
 
@@ -180,32 +179,62 @@ function blockProduct(a: string, b: string): NativeFunction {
   return { name: 'blockProduct', source, returnType: 'Array(4)' };
 }
 
-/** Columns of 4 rows of C per thread, from plain reads; then put in row-major order. */
-function rows<A>(a: Operand<A>, b: Operand<A>, d: Dims, int: boolean, step: Step<A>): KernelCall<A> {
+/**
+ * 2 x 2 blocks of C from plain reads, k unrolled by 4; then put in row-major order. Per 4 steps of
+ * k a thread reads 4 consecutive values of each of its 2 rows of A and 2 columns of B, 16 reads for
+ * 16 multiply-adds (4 rows of one column, the plan before this, read 20), with the loop's test and
+ * index updates once per 4 steps. Where the blocks tile 8 x 8 exactly, threads run as rows of
+ * n / 2: on a 2-D output gpu.js's webgpu mode runs 8 x 8 workgroups, which share 16 rows of A and
+ * 16 columns of B (a 1-D output runs 64 threads along a row of C: 2 rows and 128 columns); each
+ * thread still sees its flat index.
+ */
+function floats<A>(a: Operand<A>, b: Operand<A>, d: Dims, int: boolean, step: Step<A>): KernelCall<A> {
   const [ai, ak] = strides2(a);
   const [bk, bj] = strides2(b);
-  const [m4, batch] = [Math.ceil(d.m / 4), sizeOf(d.batch.shape)];
+  const [m2, n2, batch] = [Math.ceil(d.m / 2), Math.ceil(d.n / 2), sizeOf(d.batch.shape)];
 
-  const p = new Program<A>();
+  // a partial 8 x 8 group would idle most of its lanes (7 in 8 for a matrix times a vector), and a
+  // 2-D dispatch is not folded past WebGPU's 65535 groups a side, so other shapes stay 1-D
+  const tiled = n2 % 8 === 0 && (batch * m2) % 8 === 0 && batch * m2 <= 8 * 65535;
+  const p = new Program<A>(tiled ? n2 : undefined);
   const [na, nb] = [p.array(a.data), p.array(b.data)];
-  const [bi, i4, j] = p.coords([batch, m4, d.n]);
+  const [bi, i2, j2] = p.coords([batch, m2, n2]);
   const [startA, startB] = batchStarts(p, a, b, d, bi);
-  const [sai, last] = [p.scalar(ai), p.scalar(d.m - 1)];
-  // rows past m repeat the last one, so every read stays inside A; their results are never unpacked
-  const rowA = [0, 1, 2, 3].map((t) => p.let(`${startA} + (4 * ${i4} + ${t} < ${last} ? 4 * ${i4} + ${t} : ${last}) * ${sai}`));
-  const colB = p.let(`${startB} + ${j} * ${p.scalar(bj)}`);
-  const [sak, sbk] = [p.scalar(ak), p.scalar(bk)];
-  const sums = rowA.map(() => p.let('0'));
-  const kk = p.loop(d.k);
-  const y = p.let(`${nb}[${colB} + ${kk} * ${sbk}]`);
-  rowA.forEach((row, t) => p.line(`${sums[t]} = ${sums[t]} + ${na}[${row} + ${kk} * ${sak}] * ${y};`));
+  // a row or column past the end repeats the last one, so every read stays inside A and B; its results are never unpacked
+  const edge = (start: string, at: string, t: number, last: number, stride: number): string =>
+    p.let(`${start} + (2 * ${at} + ${t} < ${p.scalar(last)} ? 2 * ${at} + ${t} : ${p.scalar(last)}) * ${p.scalar(stride)}`);
+  // positions of step k's values, advanced as k goes (float32 sums of integers, exact below 2^24)
+  const rowA = [0, 1].map((t) => edge(startA, i2, t, d.m - 1, ai));
+  const colB = [0, 1].map((t) => edge(startB, j2, t, d.n - 1, bj));
+  const [offA, offB] = [[0, 1, 2, 3].map((t) => p.scalar(t * ak)), [0, 1, 2, 3].map((t) => p.scalar(t * bk))];
+  const [stepA, stepB] = [p.scalar(4 * ak), p.scalar(4 * bk)];
+  const sums = [0, 1, 2, 3].map(() => p.let('0'));
+  const advance = (byA: string, byB: string): void => {
+    rowA.forEach((row) => p.line(`${row} = ${row} + ${byA};`));
+    colB.forEach((col) => p.line(`${col} = ${col} + ${byB};`));
+  };
+  const k4 = Math.floor(d.k / 4);
+  p.loop(k4);
+  const x = rowA.map((row) => offA.map((o) => p.let(`${na}[${row} + ${o}]`)));
+  const y = colB.map((col) => offB.map((o) => p.let(`${nb}[${col} + ${o}]`)));
+  sums.forEach((s, t) => {
+    const [r, c] = [t >> 1, t & 1];
+    p.line(`${s} = ${s} + ${[0, 1, 2, 3].map((q) => `${x[r][q]} * ${y[c][q]}`).join(' + ')};`);
+  });
+  advance(stepA, stepB);
   p.line('}');
-  const columns = step(p.build(sums, batch * m4 * d.n, false));
+  // the last k % 4 steps
+  p.loop(d.k - 4 * k4);
+  const [x1, y1] = [rowA.map((row) => p.let(`${na}[${row}]`)), colB.map((col) => p.let(`${nb}[${col}]`))];
+  sums.forEach((s, t) => p.line(`${s} = ${s} + ${x1[t >> 1]} * ${y1[t & 1]};`));
+  advance(offA[1], offB[1]);
+  p.line('}');
+  const blocks = step(p.build(sums, batch * m2 * n2, false));
 
-  // `columns` is flat here: an Array(4) result on webgpu is 4 consecutive floats per thread (device.ts)
-  return unpack(columns, [batch, d.m, d.n], int, (u, [b0, i, jj]) => {
-    const i0 = u.let(`Math.floor(${i} / 4)`);
-    return [`((${b0} * ${u.scalar(m4)} + ${i0}) * ${u.scalar(d.n)} + ${jj}) * 4 + ${i} - 4 * ${i0}`, null];
+  // `blocks` is flat here: an Array(4) result on webgpu is 4 consecutive floats per thread (device.ts)
+  return unpack(blocks, [batch, d.m, d.n], int, (u, [b0, i, j]) => {
+    const [i0, j0] = [u.let(`Math.floor(${i} / 2)`), u.let(`Math.floor(${j} / 2)`)];
+    return [`((${b0} * ${u.scalar(m2)} + ${i0}) * ${u.scalar(n2)} + ${j0}) * 4 + (${i} - 2 * ${i0}) * 2 + ${j} - 2 * ${j0}`, null];
   });
 }
 
