@@ -1,7 +1,7 @@
 export { Tensor, type Operand } from './tensor.ts';
 export {
-  OPS, installMethods, registerPromotion, withDefaults, type ArgsOf, type ConstantOp, type DifferentiableName, type DifferentiableOp, type Dims,
-  type KeepDim, type OpEntry, type OpName, type PromotionTarget, type ShapeArgs, type TensorLike, type TensorMethods, type ValuesIndices, type VarOptions,
+  OPS, installMethods, registerPromotion, withDefaults, type ArgsOf, type DifferentiableName, type Dims,
+  type KeepDim, type OpName, type PromotionTarget, type ShapeArgs, type TensorMethods, type ValuesIndices, type VarOptions,
 } from './ops/table.ts';
 export { type DType, type TypedArray, promote, floatOf, isFloat } from './dtype.ts';
 export {
@@ -16,7 +16,7 @@ export {
   tensor, scalar, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye, fromHost,
   type NestedArray, type TensorOptions, type DTypeOption,
 } from './ops/create.ts';
-export { unary, binary, where, clamp, broadcastView, asTensor } from './ops/elementwise.ts';
+export { unary, binary, where, clamp, broadcastView } from './ops/elementwise.ts';
 export { concat, stack, gather, indexSelect, indexVector, scatterAdd, oneHot } from './ops/indexing.ts';
 export { matmul, dot, outer } from './ops/linalg.ts';
 export {
