@@ -8,7 +8,9 @@
  * by its dependence on the generator. Minibatches by the partition they must form, by their
  * dependence on the generator, and by the statistics of the order over many epochs: a uniformly
  * random order has one fixed point per epoch on average and moves an index (n² − 1)/3n places
- * on average, which a shuffle within batches, a rotation or an off-by-one Fisher–Yates does not.
+ * on average, which a shuffle within batches, a rotation or an off-by-one Fisher–Yates does not;
+ * and by how often each of the 24 orders of 4 comes up in 40 000 shuffles, which a sort with a
+ * random comparator or the naive swap-with-anywhere shuffle gets wrong by far more than chance.
  */
 import fc from 'fast-check';
 import { Generator, type Tensor } from '@gradschool/tensor';
@@ -19,6 +21,8 @@ import { CheckFailure, defineChecks } from '../harness/check.ts';
 import { expectClose, type Tolerance } from '../harness/compare.ts';
 import { type Nd, nd, toTensor } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
+import { nextSeed } from '../harness/seed.ts';
+import { runnerHelper } from '../sandbox/session.ts';
 import { num, show } from '../harness/show.ts';
 
 type M = typeof Tricks;
@@ -134,6 +138,80 @@ function uniformOrder(impl: M, n: number, size: number, seed: number): void {
     throw new CheckFailure(
       `${calls} moved the indices ${num(moved / EPOCHS / n)} places from where they started, on average; in a uniformly random order of ${n} they move ` +
         `${num(mean / n)} places (± ${num((6 * error) / n)} over ${EPOCHS} epochs). Shuffle the whole order, so that any example can land in any batch.`,
+    );
+  }
+}
+
+/** Shuffles of 4 indices drawn in one check, for the test that each of the 24 orders is equally likely. */
+const SHUFFLES = 40_000;
+const ORDERS = 24;
+const PERMUTATIONS_OF_4: number[][] = [0, 1, 2, 3].flatMap((a) => [0, 1, 2, 3].flatMap((b) => [0, 1, 2, 3].flatMap((c) => [0, 1, 2, 3].map((d) => [a, b, c, d])))).filter((p) => new Set(p).size === 4);
+/**
+ * How far a correct shuffle's count of any one order may stray from SHUFFLES/24 ≈ 1667. Each
+ * count is Binomial(N, q = 1/24), and Bernstein's inequality bounds
+ *   P(|count − Nq| ≥ s) ≤ 2·exp(−s² / (2(Nq(1 − q) + s/3))),
+ * so P(some order strays ≥ s) ≤ 48·exp(…) over the 24 orders. Setting that to 10⁻¹² gives
+ * s = L/3 + √(L²/9 + 2L·Nq(1 − q)) with L = ln(48·10¹²) ≈ 31.5: s ≈ 328 (±0.82 percentage points
+ * around 4.17 %). A uniform shuffle, however written, fails with probability below 10⁻¹², at any seed.
+ * The biased shuffles are far outside: the naive swap (j from all of 0…n − 1 at every step) gives
+ * 1, 0, 3, 2 probability 15/256, 2344 draws expected, 349 beyond the line, so it passes with
+ * probability below 4·10⁻¹² by the same inequality. Sorting with a random comparator decides
+ * the order by the sort's coin flips, so each order's probability is k/2ᵐ, never 1/24: V8's sort
+ * (Node's and Deno's) gives some order 3/16 or 1/8 of the time (5000–7500 draws expected,
+ * thousands beyond the line).
+ */
+const STRAY = (() => {
+  const q = 1 / ORDERS;
+  const L = Math.log(2 * ORDERS * 1e12);
+  return L / 3 + Math.sqrt((L * L) / 9 + 2 * L * SHUFFLES * q * (1 - q));
+})();
+
+/**
+ * SHUFFLES orders of 4 from one gen (drawn in the runner, where they cost milliseconds): every one
+ * of the 24 orders must come up SHUFFLES/24 times, give or take STRAY. The fixed-point and
+ * footrule statistics above cannot see a shuffle whose bias is spread over many orders, as the
+ * naive swap's and the random comparator's are.
+ */
+function everyOrderEquallyLikely(impl: M, size: number, seed: number): void {
+  const n = 4;
+  const gen = new Generator(seed);
+  const label = `minibatches(${n}, ${size}, gen) called ${SHUFFLES} times with gen = new Generator(${seed})`;
+  const text = call(label, [], () => runnerHelper<{ results: unknown }>('epochs', impl.minibatches, n, size, gen, SHUFFLES).results);
+  let results: unknown;
+  try {
+    results = typeof text === 'string' ? JSON.parse(text) : undefined;
+  } catch { /* not JSON: judged below */ }
+  if (!Array.isArray(results) || results.length !== SHUFFLES) throw new CheckFailure(`${label} did not give back ${SHUFFLES} results`);
+  // each order as a number in base n (digits 0…n − 1), counted
+  const counts = new Map<number, number>();
+  for (let k = 0; k < SHUFFLES; k++) {
+    const batches: unknown = results[k];
+    let code = 0;
+    let seen = 0;
+    let length = 0;
+    const valid = Array.isArray(batches) && batches.every((b) => Array.isArray(b) && b.every((v) => {
+      length++;
+      if (!Number.isInteger(v) || v < 0 || v >= n || seen & (1 << v)) return false;
+      seen |= 1 << v;
+      code = code * n + v;
+      return true;
+    }));
+    if (!valid || length !== n) {
+      throw new CheckFailure(`${label}: call ${k + 1} gave ${show(batches)}; expected batches holding every index from 0 to ${n - 1} exactly once`);
+    }
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const expected = SHUFFLES / ORDERS;
+  const orders = PERMUTATIONS_OF_4.map((p): [string, number] => [`[${p.join(', ')}]`, counts.get(p.reduce((c, v) => c * n + v, 0)) ?? 0]);
+  const [worst, count] = orders.reduce((a, b) => (Math.abs(b[1] - expected) > Math.abs(a[1] - expected) ? b : a));
+  if (Math.abs(count - expected) > STRAY) {
+    const pct = (c: number): string => `${((100 * c) / SHUFFLES).toFixed(2)} %`;
+    const missing = counts.size < ORDERS ? ` Only ${counts.size} of the ${ORDERS} orders came up at all.` : '';
+    throw new CheckFailure(
+      `${label} gave the order ${worst} in ${pct(count)} of the shuffles; a uniform shuffle gives each of the ${ORDERS} orders of ${n} the same chance, ` +
+        `1/${ORDERS} = ${pct(expected)} (over ${SHUFFLES} shuffles it strays beyond ${pct(expected - STRAY)}–${pct(expected + STRAY)} with probability below 10⁻¹²).${missing} ` +
+        'Sorting with a random comparator (sort(() => gen.uniform() − 0.5)) or swapping each element with one from anywhere (j from 0 to n − 1 at every step) favours some orders. ' +
+        'Fisher–Yates makes every order equally likely: for i from n − 1 down to 1, swap element i with one at j drawn from 0…i (gen.int(0, i + 1)); gen.permutation(n) does exactly that.',
     );
   }
 }
@@ -256,6 +334,9 @@ export const checks = defineChecks<M>([
         }
       }, { numRuns: 12 });
       forAll(fc.tuple(fc.integer({ min: 20, max: 60 }), fc.integer({ min: 4, max: 10 }), seeds()), ([n, size, seed]) => uniformOrder(impl, n, size, seed), { numRuns: 2 });
+      // one draw of 40 000 shuffles, not a property: shrinking would repeat it dozens of times
+      const seed = nextSeed();
+      everyOrderEquallyLikely(impl, 1 + (seed % 4), seed);
     },
   },
 ]);
