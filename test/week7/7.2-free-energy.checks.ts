@@ -5,19 +5,20 @@
  * where exp(−βE) is 0 or Infinity in any float. Lines of length 1 (F = E) and empty batches
  * come up among the generated shapes. Large β has examples with tied minima, where F_β stays
  * log(ties)/β below the minimum: a shortcut to min E above some β shows there. The result keeps
- * the energies' dtype (float64).
+ * the energies' dtype (float64). A guard inside the log, log(Σ + ε), is accepted for ε ≤ 1e-6
+ * (energy-family.ts, LOG_GUARD): it lowers F_β by at most ε/β, and a larger one fails, saying so.
  */
 import fc from 'fast-check';
 import type * as FreeEnergy from '#target/week7/7.2-free-energy.ts';
 import { finite, moderate } from '../harness/arbitraries.ts';
 import { call, describeCall, expectTensor } from '../harness/call.ts';
 import { defineChecks } from '../harness/check.ts';
-import { expectClose, type Tolerance } from '../harness/compare.ts';
+import type { Tolerance } from '../harness/compare.ts';
 import { lines, type Nd, nd, toTensor } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
 import { show } from '../harness/show.ts';
 import { type LineCase, lineCases } from '../week2/softmax-family.ts';
-import { freeEnergyLine } from './energy-family.ts';
+import { expectCloseGuarded, freeEnergyLine, type LogGuard, shiftedSum } from './energy-family.ts';
 
 type M = typeof FreeEnergy;
 
@@ -42,18 +43,22 @@ function freeEnergyNd(x: Nd, dim: number, beta: number): Nd {
   return nd(x.shape.filter((_, i) => i !== d), values);
 }
 
+/** For each value of F, what a guard inside its log may do: lower it by (1/β)·log(1 + ε/Σ), Σ that line's shifted sum. */
+const guardsOf = (x: Nd, dim: number, beta: number): LogGuard[] =>
+  lines(x.shape, dim).map((line) => ({ sums: [shiftedSum(line.map((i) => x.data[i]), beta)], weight: -1, beta }));
+
 function run(impl: M, c: Case, withDim = true) {
   const x = toTensor(c.x);
   const args = [{ name: 'energies', value: x }, { name: 'beta', value: c.beta }, ...(withDim ? [{ name: 'dim', value: c.dim }] : [])];
   const label = describeCall('freeEnergy', args);
   const out = call(label, args, () => (withDim ? impl.freeEnergy(x, c.beta, c.dim) : impl.freeEnergy(x, c.beta)));
   const want = freeEnergyNd(c.x, withDim ? c.dim : -1, c.beta);
-  return { label, got: expectTensor(label, out, want.shape, 'a Tensor', 'float64'), want };
+  return { label, got: expectTensor(label, out, want.shape, 'a Tensor', 'float64'), want, guards: guardsOf(c.x, withDim ? c.dim : -1, c.beta) };
 }
 
 const oracle = (impl: M, c: Case, withDim = true): void => {
-  const { label, got, want } = run(impl, c, withDim);
-  expectClose(label, got, want, TOLERANCE);
+  const { label, got, want, guards } = run(impl, c, withDim);
+  expectCloseGuarded(label, got, want, guards, TOLERANCE, 'F_β');
 };
 
 const row = (beta: number, ...v: number[]): Case => ({ x: nd([1, v.length], v), dim: -1, beta });
@@ -90,9 +95,9 @@ export const checks = defineChecks<M>([
     points: 2,
     run: (impl) =>
       forAll(fc.tuple(withBeta(lineCases(moderate(10))), fc.integer({ min: -10_000, max: 10_000 })), ([c, shift]) => {
-        const { label, got } = run(impl, { ...c, x: nd(c.x.shape, c.x.data.map((v) => v + shift)) });
+        const { label, got, guards } = run(impl, { ...c, x: nd(c.x.shape, c.x.data.map((v) => v + shift)) });
         const want = freeEnergyNd(c.x, c.dim, c.beta);
-        expectClose(`${label} (the energies ${show(c.x)} shifted by ${shift})`, got, nd(want.shape, want.data.map((v) => v + shift)), TOLERANCE);
+        expectCloseGuarded(`${label} (the energies ${show(c.x)} shifted by ${shift})`, got, nd(want.shape, want.data.map((v) => v + shift)), guards, TOLERANCE, 'F_β');
       }),
   },
   {
