@@ -6,6 +6,11 @@
  * energies must reach y and ŷ with ∓2(y − ŷ) (the loss need not call reconstructionEnergy, so the
  * energy's own graph is checked on its own), and the loss's gradients with respect to the four
  * parameters must arrive, through encode and decode, where 7.7's training step needs them.
+ * encode and decode are also differentiated on their own, backward() from their result with a
+ * drawn upstream gradient g: the loss check pins their gradients with respect to the parameters
+ * (and decode's with respect to the code, which the encoder's gradients pass through), but not
+ * encode's with respect to its input x, which a code built from x.value drops — and which
+ * descending the energy with respect to the data needs.
  * Results keep the dtype they are given (float64).
  */
 import fc from 'fast-check';
@@ -16,7 +21,7 @@ import { moderate, ndOf } from '../harness/arbitraries.ts';
 import { call, describeCall } from '../harness/call.ts';
 import { CheckFailure, defineChecks } from '../harness/check.ts';
 import { expectClose, type Tolerance } from '../harness/compare.ts';
-import { type Nd, nd, toTensor } from '../harness/nd.ts';
+import { matmul, type Nd, nd, toTensor, transpose } from '../harness/nd.ts';
 import { forAll } from '../harness/property.ts';
 import { show } from '../harness/show.ts';
 import { type AutoEncoderNd, autoencoders, decodeNd, encodeNd, energiesNd, lossAndGradients, mapParameters, PARAMETERS, showParams } from './autoencoder-oracle.ts';
@@ -33,11 +38,21 @@ interface Case {
   /** [n, code]: a code to decode. */
   h: Nd;
   p: AutoEncoderNd;
+  /** [n, code] and [n, input]: upstream gradients for backward() from encode's and decode's results. */
+  gCode: Nd;
+  gOut: Nd;
 }
 
 const cases = (minN: number): fc.Arbitrary<Case> =>
   fc.record({ n: fc.integer({ min: minN, max: 4 }), input: fc.integer({ min: 1, max: 5 }), code: fc.integer({ min: 1, max: 5 }) }).chain(({ n, input, code }) =>
-    fc.record({ x: ndOf([n, input], moderate(2)), y: ndOf([n, input], moderate(2)), h: ndOf([n, code], moderate(1)), p: autoencoders(input, code) }),
+    fc.record({
+      x: ndOf([n, input], moderate(2)),
+      y: ndOf([n, input], moderate(2)),
+      h: ndOf([n, code], moderate(1)),
+      p: autoencoders(input, code),
+      gCode: ndOf([n, code], moderate(1)),
+      gOut: ndOf([n, input], moderate(1)),
+    }),
   );
 
 /** A few products and a tanh of numbers ≤ 5: float64 is exact to ~1e-14; 1e-7 relative is loose, yet far below any mistake. */
@@ -58,16 +73,61 @@ function forward(impl: M, name: 'encode' | 'decode', input: Nd, p: AutoEncoderNd
   expectClose(label, expectVariable(label, out, want.shape, 'float64').value, want, TOLERANCE);
 }
 
+/**
+ * What backward(g) from encode's or decode's result must leave on its input and its layer's two
+ * parameters, by the chain rule written out in float64. encode: with h = tanh(x·W_encᵀ + b_enc),
+ * the pre-activation gets d = g ⊙ (1 − h²), and x.grad = d·W_enc, W_enc.grad = dᵀ·x,
+ * b_enc.grad = Σₙ d. decode: h.grad = g·W_dec, W_dec.grad = gᵀ·h, b_dec.grad = Σₙ g.
+ */
+function layerGradients(name: 'encode' | 'decode', input: Nd, p: AutoEncoderNd, g: Nd): [Nd, Nd, Nd] {
+  const d = name === 'encode' ? nd(g.shape, g.data.map((v, i) => v * (1 - encodeNd(input, p).data[i] ** 2))) : g;
+  const weight = name === 'encode' ? p.encoderWeight : p.decoderWeight;
+  const sums = nd([d.shape[1]], Array.from({ length: d.shape[1] }, (_, j) => Array.from({ length: d.shape[0] }, (_, i) => d.data[i * d.shape[1] + j]).reduce((a, b) => a + b, 0)));
+  return [matmul(d, weight), matmul(transpose(d), input), sums];
+}
+
+/**
+ * backward(g) from encode's (decode's) own result, with its input and the parameters made by
+ * parameter(...): the gradients must reach the input and the layer's weight and bias with the
+ * chain rule's values. Sums of at most 4 products of numbers ≤ 2 and a tanh: TOLERANCE holds.
+ */
+function backwardThrough(impl: M, name: 'encode' | 'decode', input: Nd, p: AutoEncoderNd, g: Nd): void {
+  if (input.shape[0] === 0) return;
+  const v = variable(toTensor(input), { requiresGrad: true });
+  const vp = params(p, (t) => parameter(t));
+  const arg = name === 'encode' ? 'x' : 'h';
+  const args = [{ name: arg, value: v.value }, ...paramArgs(vp)];
+  const label = `${name}(${arg}, params) with ${arg} = ${show(input)}, params = ${showParams(p)}`;
+  const out = expectVariable(label, call(label, args, () => impl[name](v, vp)), g.shape, 'float64');
+  const from = `${label}.backward(g) with g = ${show(g)}`;
+  if (!out.requiresGrad) throw new CheckFailure(`${label} gave a Variable that no gradient flows back from: build it with the Variables' own ops, from ${arg} and the parameters`);
+  call(from, args, () => out.backward(toTensor(g)));
+  const [dInput, dWeight, dBias] = layerGradients(name, input, p, g);
+  const [weight, bias] = name === 'encode' ? (['encoderWeight', 'encoderBias'] as const) : (['decoderWeight', 'decoderBias'] as const);
+  // gradientOf says `after <label>.backward(), …` itself
+  expectClose(`after ${from}, ${arg}.grad`, gradientOf(label, v, arg), dInput, TOLERANCE, 'is');
+  expectClose(`after ${from}, params.${weight}.grad`, gradientOf(label, vp[weight], `params.${weight}`), dWeight, TOLERANCE, 'is');
+  expectClose(`after ${from}, params.${bias}.grad`, gradientOf(label, vp[bias], `params.${bias}`), dBias, TOLERANCE, 'is');
+}
+
 export const checks = defineChecks<M>([
   {
     name: 'encode is tanh(x·W_encᵀ + b_enc), one code per example',
     points: 2,
-    run: (impl) => forAll(cases(0), (c) => forward(impl, 'encode', c.x, c.p, encodeNd(c.x, c.p))),
+    run: (impl) =>
+      forAll(cases(0), (c) => {
+        forward(impl, 'encode', c.x, c.p, encodeNd(c.x, c.p));
+        backwardThrough(impl, 'encode', c.x, c.p, c.gCode);
+      }),
   },
   {
     name: 'decode is h·W_decᵀ + b_dec, a linear output',
     points: 2,
-    run: (impl) => forAll(cases(0), (c) => forward(impl, 'decode', c.h, c.p, decodeNd(c.h, c.p))),
+    run: (impl) =>
+      forAll(cases(0), (c) => {
+        forward(impl, 'decode', c.h, c.p, decodeNd(c.h, c.p));
+        backwardThrough(impl, 'decode', c.h, c.p, c.gOut);
+      }),
   },
   {
     name: 'reconstructionEnergy is ‖y − ŷ‖² per example, summed over the features, and backward() reaches y and ŷ',
