@@ -81,3 +81,20 @@ it('fuses: a chain of ops on large tensors runs as one loop, compiled once', () 
   expect([...results[0]]).toEqual([...chain()]);
   setBackend('wasm');
 });
+
+it.prop([fc.constantFrom('exp' as const, 'tanh' as const, 'sigmoid' as const), fc.integer({ min: 1, max: 3000 }), fc.nat(), fc.boolean()], { numRuns: 30 })(
+  'a SIMD kernel reading a pending chain computes it in wasm memory: the same values as from the computed chain, which is still right when read after',
+  (op, n, seed, readAfter) => {
+    setBackend('wasm');
+    const g = new Generator(seed);
+    const [x, b] = [randn([n], g).mul(4), randn([n], g)];
+    const pending = () => x.mul(b).add(0.5); // pending from FUSE_FROM elements on; smaller ones are computed at once
+    const computed = pending();
+    const want = [...computed.data()];
+    const fromComputed = [...computed[op]().data()];
+    const chain = pending();
+    const got = [...chain[op]().data()];
+    expect(got).toEqual(fromComputed);
+    if (readAfter) expect([...chain.data()]).toEqual(want);
+  },
+);

@@ -21,7 +21,7 @@ import type { TypedArray } from '../dtype.ts';
 import { isContiguous } from '../layout.ts';
 import { sizeOf } from '../shape.ts';
 import { Layout, type Loaded, load, MR, NR } from './module.ts';
-import { fusedBinary, fusedUnary, fusedWhere } from './fusion.ts';
+import { computeInto, fusedBinary, fusedUnary, fusedWhere } from './fusion.ts';
 import { Pool, type RowsArgs } from './pool.ts';
 
 /**
@@ -89,15 +89,17 @@ type Run = 'expRun' | 'tanhRun' | 'sigmoidRun';
 const RUNS: Partial<Record<UnaryOp, Run>> = { exp: 'expRun', tanh: 'tanhRun', sigmoid: 'sigmoidRun' };
 
 /**
- * kernel(x[o..o+n)) as a fresh Float32Array: copied into wasm memory (TypedArray.set, converting
- * int32 input), computed in place, copied out. Undefined where wasm memory cannot grow that far.
+ * kernel(x) of a contiguous view as a fresh Float32Array: x copied into wasm memory
+ * (TypedArray.set, converting int32 input) or, if it is a pending elementwise result, computed
+ * there; the kernel works in place; the result is copied out. Undefined where wasm memory cannot
+ * grow that far.
  */
-function runOf(at: Loaded, kernel: Run, x: TypedArray, o: number, n: number): Float32Array | undefined {
+function runOf(at: Loaded, kernel: Run, x: View, n: number): Float32Array | undefined {
   const layout = new Layout(at);
   const p = layout.take(n); // rounded up to 64 bytes: room for the kernel's last, partly filled vector
   if (!layout.fits()) return undefined;
   const run = layout.floats(p, n);
-  run.set(x.subarray(o, o + n));
+  if (!computeInto(x, run)) run.set(dataOf(x).subarray(x.offset, x.offset + n));
   at.kernels[kernel](p, n);
   return run.slice();
 }
@@ -114,7 +116,7 @@ function makeBackend(options: BackendOptions): Backend {
       const kernel = RUNS[op];
       const n = sizeOf(x.shape);
       // other views (strided, transposed, broadcast) and dtypes, and size 0, take the cpu's loops
-      const out = kernel && dtype === 'float32' && n > 0 && isContiguous(x.shape, x.strides) ? runOf(at, kernel, dataOf(x), x.offset, n) : undefined;
+      const out = kernel && dtype === 'float32' && n > 0 && isContiguous(x.shape, x.strides) ? runOf(at, kernel, x, n) : undefined;
       if (out) return wrap(out);
       return n >= FUSE_FROM ? fusedUnary(op, x, dtype) : cpuBackend.unary(op, x, dtype);
     },

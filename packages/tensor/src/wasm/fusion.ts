@@ -99,6 +99,20 @@ function combine(operands: readonly View[], make: (xs: Expr[]) => Expr, shape: S
   return new PendingStorage(make(xs), leaves, shape, dtype);
 }
 
+/**
+ * If `view` reads a pending float32 result whole, computes it straight into `out` (wasm memory,
+ * for a kernel to work on in place) instead of into an array of its own, and returns true; as
+ * when an op takes it in, a later reader gets it computed anew.
+ */
+export function computeInto(view: View, out: Float32Array): boolean {
+  const storage = view.storage;
+  const pending = storage instanceof PendingStorage && storage.dtype === 'float32' ? storage.pendingFor(view) : null;
+  if (!pending) return false;
+  (storage as PendingStorage).takenIn();
+  run(pending.expr, pending.leaves, view.shape, 'float32', out);
+  return true;
+}
+
 export const fusedUnary = (op: UnaryOp, x: View, dtype: DType): PendingStorage =>
   combine([x], ([e]) => ({ kind: 'unary', op, dtype, x: e }), x.shape, dtype);
 
@@ -154,8 +168,7 @@ function rowFor(e: Expr, leaves: number): Row {
   return row;
 }
 
-function run(e: Expr, leaves: readonly View[], shape: Shape, dtype: DType): TypedArray {
-  const out = allocate(dtype, sizeOf(shape));
+function run(e: Expr, leaves: readonly View[], shape: Shape, dtype: DType, out = allocate(dtype, sizeOf(shape))): TypedArray {
   const xs = leaves.map((v) => (v.storage as unknown as { data: TypedArray }).data);
   const row = rowFor(e, leaves.length);
   forEachRow(shape, leaves.map((v) => v.strides), leaves.map((v) => v.offset), (ps, n, ss, o) => row(out, o, n, xs, ps, ss));
