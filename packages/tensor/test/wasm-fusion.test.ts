@@ -98,3 +98,17 @@ it.prop([fc.constantFrom('exp' as const, 'tanh' as const, 'sigmoid' as const), f
     if (readAfter) expect([...chain.data()]).toEqual(want);
   },
 );
+
+it('an op reading one pending result twice (x.mul(x), x.sub(x.T)) gives the cpu\'s values, and so does that result read after', () => {
+  const run = () => {
+    const g = new Generator(3);
+    const [a, b] = [randn([48, 48], g), randn([48, 48], g)];
+    const x = a.mul(b).add(0.25);
+    const y = x.mul(x).sub(x.T); // x whole twice, then as a transposed view
+    return [[...y.data()], [...x.data()], [...x.mul(x).data()]];
+  };
+  setBackend('cpu');
+  const want = run();
+  setBackend('wasm');
+  expect(same(run(), want)).toBe(true);
+});

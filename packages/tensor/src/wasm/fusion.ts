@@ -67,9 +67,12 @@ export class PendingStorage implements Storage {
     return this.#data;
   }
 
-  /** Its expression and leaves, if `view` reads it whole and it has been neither computed nor taken in yet. */
-  pendingFor(view: View): { expr: Expr; leaves: View[] } | null {
-    if (this.#expr === null || this.#takenIn || view.offset !== 0 || view.shape.length !== this.shape.length) return null;
+  /**
+   * Its expression and leaves, if `view` reads it whole and it has been neither computed nor taken
+   * in yet (`again`: or taken in, by the op asking, which reads it a second time).
+   */
+  pendingFor(view: View, again = false): { expr: Expr; leaves: View[] } | null {
+    if (this.#expr === null || (this.#takenIn && !again) || view.offset !== 0 || view.shape.length !== this.shape.length) return null;
     if (!view.shape.every((d, i) => d === this.shape[i])) return null;
     const strides = contiguousStrides(this.shape);
     if (!view.strides.every((s, i) => s === strides[i] || view.shape[i] === 1)) return null;
@@ -82,15 +85,24 @@ export class PendingStorage implements Storage {
   }
 }
 
-/** Operands as expressions: a pending result read whole is taken in, anything else becomes a leaf. */
+/**
+ * Operands as expressions: a pending result read whole is taken in, anything else becomes a leaf.
+ * A pending result this op reads twice (`x.mul(x)`) is taken in once and its expression used for
+ * both operands, rather than taken in for one and computed for the other.
+ */
 function combine(operands: readonly View[], make: (xs: Expr[]) => Expr, shape: Shape, dtype: DType): PendingStorage {
   const leaves: View[] = [];
+  const takenHere = new Map<PendingStorage, Expr>();
   const xs = operands.map((v): Expr => {
-    const pending = v.storage instanceof PendingStorage ? v.storage.pendingFor(v) : null;
+    const storage = v.storage instanceof PendingStorage ? v.storage : null;
+    const again = storage && takenHere.get(storage);
+    if (again && storage!.pendingFor(v, true)) return again;
+    const pending = storage ? storage.pendingFor(v) : null;
     if (pending && leaves.length + pending.leaves.length <= MAX_LEAVES && steps(pending.expr) < MAX_STEPS) {
-      (v.storage as PendingStorage).takenIn();
+      storage!.takenIn();
       const expr = shift(pending.expr, leaves.length);
       leaves.push(...pending.leaves);
+      takenHere.set(storage!, expr);
       return expr;
     }
     leaves.push(v);
