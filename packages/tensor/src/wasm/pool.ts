@@ -9,7 +9,7 @@
  * (Node and Deno; not a browser page's main thread), and workers. Otherwise matmuls run on the
  * main thread alone. Workers are unref'd in Node and Deno, so they never keep a process alive.
  */
-import { type Loaded, MAX_THREADS, MR } from './module.ts';
+import { type Loaded, MAX_THREADS, MR, NR } from './module.ts';
 
 /** Control words (Int32 indices at Loaded.control): job generation, workers done, workers ready, parts in this job, then the job's matmulRows arguments. */
 const GEN = 0, DONE = 1, READY = 2, PARTS = 3, ARGS = 4;
@@ -31,7 +31,7 @@ const run = ({ bytes, memory, control, scratch, index }) => {
     if (index >= parts) continue;
     const [a, ars, acs, pb, pa, c, m, k, n] = ctl.subarray(${ARGS}, ${ARGS} + 9);
     const per = Math.ceil(m / ${MR} / parts) * ${MR};
-    matmulRows(a, ars, acs, pb, pa, c, m, k, n, Math.min(m, index * per), Math.min(m, (index + 1) * per), scratch + index * 128);
+    matmulRows(a, ars, acs, pb, pa, c, m, k, n, Math.min(m, index * per), Math.min(m, (index + 1) * per), scratch + index * ${MR * NR * 4});
     Atomics.add(ctl, ${DONE}, 1);
     Atomics.notify(ctl, ${DONE});
   }
