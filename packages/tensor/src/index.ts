@@ -1,11 +1,11 @@
-export { Tensor, type Operand } from './tensor.ts';
+export { Tensor, checkTensor, type Operand } from './tensor.ts';
 export {
   OPS, installMethods, registerPromotion, withDefaults, type ArgsOf, type DifferentiableName, type Dims,
   type KeepDim, type OpName, type PromotionTarget, type ShapeArgs, type TensorMethods, type ValuesIndices, type VarOptions,
 } from './ops/table.ts';
 export { type DType, type TypedArray, promote, floatOf, isFloat } from './dtype.ts';
 export {
-  ShapeError, type Shape, broadcastShapes, normalizeDim, normalizeDims, reducedCount, sizeOf, contiguousStrides, fmt as formatShape,
+  ShapeError, type Shape, broadcastShapes, describeValue, normalizeDim, normalizeDims, reducedCount, sizeOf, contiguousStrides, fmt as formatShape,
 } from './shape.ts';
 export {
   type Backend, type BackendOptions, type Storage, type View, type UnaryOp, type BinaryOp, type ReduceOp,

@@ -3,7 +3,7 @@
  * reproduced by its seed. xoshiro128** (seeded through splitmix32) is small, fast and well tested.
  */
 import { allocate, checkDType, type DType } from './dtype.ts';
-import { checkShape, sizeOf } from './shape.ts';
+import { checkShape, describeValue, sizeOf } from './shape.ts';
 import type { Tensor } from './tensor.ts';
 import { upload } from './ops/create.ts';
 
@@ -12,6 +12,7 @@ export class Generator {
   #s = new Uint32Array(4);
 
   constructor(seed: number) {
+    if (typeof seed !== 'number') throw new TypeError(`Generator: seed must be a finite number, got ${describeValue(seed)}`);
     if (!Number.isFinite(seed)) throw new RangeError(`Generator: seed must be a finite number, got ${seed}`);
     this.seed = seed;
     let x = Math.floor(seed) >>> 0;
@@ -75,6 +76,7 @@ export class Generator {
 
   /** A random ordering of 0..n-1 (Fisher–Yates). */
   permutation(n: number): number[] {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`permutation: n must be a non-negative integer, got ${n}`);
     const p = Array.from({ length: n }, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
       const j = this.int(0, i + 1);
@@ -97,6 +99,13 @@ function checkBounds(low: number, high: number): void {
 
 const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
 
+/** All randomness is seeded: a random op needs a Generator, not a seed or nothing. */
+function checkGenerator(op: string, generator: unknown): void {
+  if (generator instanceof Generator) return;
+  const hint = typeof generator === 'number' ? ` (to draw from seed ${generator}, pass new Generator(${generator}))` : '; pass new Generator(seed)';
+  throw new TypeError(`${op}: the generator must be a Generator, got ${typeof generator === 'number' ? 'a number' : describeValue(generator)}${hint}`);
+}
+
 function fill(op: string, shape: readonly number[], dtype: DType, draw: () => number): Tensor {
   const s = checkShape(op, shape);
   const data = allocate(checkDType(op, dtype), sizeOf(s));
@@ -111,16 +120,20 @@ const FLOAT32_BELOW_ONE = 1 - 2 ** -24;
 
 /** Uniform in [0, 1). */
 export function rand(shape: readonly number[], generator: Generator, opts: RandomOptions = {}): Tensor {
+  checkGenerator('rand', generator);
   const dtype = opts.dtype ?? 'float32';
   return fill('rand', shape, dtype, () => (dtype === 'float32' ? Math.min(generator.uniform(), FLOAT32_BELOW_ONE) : generator.uniform()));
 }
 
 /** Standard normal. */
-export const randn = (shape: readonly number[], generator: Generator, opts: RandomOptions = {}): Tensor =>
-  fill('randn', shape, opts.dtype ?? 'float32', () => generator.normal());
+export function randn(shape: readonly number[], generator: Generator, opts: RandomOptions = {}): Tensor {
+  checkGenerator('randn', generator);
+  return fill('randn', shape, opts.dtype ?? 'float32', () => generator.normal());
+}
 
 /** Integers in [low, high), int32 by default. */
 export function randint(low: number, high: number, shape: readonly number[], generator: Generator, opts: RandomOptions = {}): Tensor {
   checkBounds(low, high);
+  checkGenerator('randint', generator);
   return fill('randint', shape, opts.dtype ?? 'int32', () => generator.int(low, high));
 }

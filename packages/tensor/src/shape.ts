@@ -25,13 +25,19 @@ export function contiguousStrides(shape: Shape): number[] {
   return strides;
 }
 
-/** A value that should have been a number, as an error message names it: `a boolean (true)`, `a string ('4')`, `undefined`. */
+/**
+ * A value of the wrong kind, as an error message names it: `a boolean (true)`, `a string ('4')`,
+ * `undefined`, `an array`, `a Variable` (an instance by its class), `an object`.
+ */
 export function describeValue(v: unknown): string {
   if (v === undefined || v === null) return String(v);
   if (typeof v === 'boolean' || typeof v === 'bigint') return `a ${typeof v} (${String(v)})`;
   if (typeof v === 'string') return `a string ('${v}')`;
   if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+  if (typeof v !== 'object') return `a ${typeof v}`;
+  const name = (v as object).constructor?.name;
+  if (!name || name === 'Object') return 'an object';
+  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /** How many elements a reduction over `dims` (normalized) folds into each result; a 0-d tensor's dim 0 folds its one element. */
@@ -81,6 +87,7 @@ export function broadcastStrides(shape: Shape, strides: readonly number[], targe
 
 /** A dim may be negative (counted from the end), as in PyTorch. */
 export function normalizeDim(op: string, dim: number, rank: number, shape?: Shape): number {
+  if (typeof dim !== 'number') throw new TypeError(`${op}: dim must be an integer, got ${describeValue(dim)}`);
   const lo = -Math.max(rank, 1);
   const hi = Math.max(rank, 1) - 1;
   if (!Number.isInteger(dim) || dim < lo || dim > hi) {
@@ -92,6 +99,9 @@ export function normalizeDim(op: string, dim: number, rank: number, shape?: Shap
 
 export function normalizeDims(op: string, dims: number | readonly number[] | undefined | null, rank: number, shape?: Shape): number[] {
   if (dims === undefined || dims === null) return [...Array(rank).keys()];
+  if (typeof dims !== 'number' && !Array.isArray(dims)) {
+    throw new TypeError(`${op}: dim must be an integer or an array of integers, got ${describeValue(dims)}`);
+  }
   const list = (typeof dims === 'number' ? [dims] : dims).map((d) => normalizeDim(op, d, rank, shape));
   if (new Set(list).size !== list.length) throw new RangeError(`${op}: dims ${fmt(dims as number[])} repeat an axis`);
   return list.sort((a, b) => a - b);

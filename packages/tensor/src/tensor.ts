@@ -4,7 +4,7 @@
  */
 import { type Backend, type Storage, type View, getBackend } from './backend.ts';
 import type { DType, TypedArray } from './dtype.ts';
-import { contiguousStrides, type Shape, sizeOf } from './shape.ts';
+import { contiguousStrides, describeValue, type Shape, sizeOf } from './shape.ts';
 import type { TensorMethods } from './ops/table.ts';
 import * as vw from './ops/views.ts';
 import { formatTensor } from './format.ts';
@@ -58,4 +58,16 @@ export class Tensor implements View {
   toArray(): unknown { return vw.toNested(this); }
   item(): number { return vw.item(this); }
   toString(): string { return formatTensor(this); }
+}
+
+/**
+ * Refuse anything but a Tensor where `op` needs one, naming the argument (`what`) and what came
+ * instead: an array or a number is to be wrapped with tensor(...), a Variable's value is `.value`.
+ */
+export function checkTensor(op: string, what: string, x: unknown): asserts x is Tensor {
+  if (x instanceof Tensor) return;
+  const got = describeValue(x);
+  const hint = Array.isArray(x) || typeof x === 'number' ? '; wrap it with tensor(...)'
+    : got === 'a Variable' || got === 'a Parameter' ? '; pass its .value' : '';
+  throw new TypeError(`${op}: ${what} must be a Tensor, got ${typeof x === 'number' ? `a number (${x})` : got}${hint}`);
 }

@@ -5,7 +5,7 @@
 import { fc, it } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import {
-  arange, BINARY_OPS, concat, type DType, eye, full, Generator, linspace, oneHot, ones, rand, randint, randn, scatterAdd, setBackend,
+  arange, BINARY_OPS, concat, dot, type DType, eye, full, Generator, linspace, matmul, oneHot, ones, rand, randint, randn, scatterAdd, setBackend,
   ShapeError, stack, type Tensor, tensor, where, zeros,
 } from '../src/index.ts';
 import { shapeArb, sizeArb } from './arbitraries.ts';
@@ -102,6 +102,29 @@ const MISTAKES: Mistake[] = [
   ['to an unknown dtype', () => zeros([1]).to('bool' as DType), TypeError, "to: unknown dtype 'bool'; expected one of float32, float64, int32"],
   ['an array operand', () => zeros([3]).mul([1, 2, 3] as unknown as Tensor), TypeError, 'mul: an operand must be a Tensor or a number, got an array; wrap it with tensor(...)'],
   ['an unknown backend', () => setBackend('tpu'), Error, /^setBackend: unknown backend 'tpu'; registered: cpu/],
+  // arguments that are not tensors (or not numbers) where one is needed
+  ['matmul with a number', () => zeros([2]).matmul(3 as never), TypeError, 'matmul: the second operand must be a Tensor, got a number (3); wrap it with tensor(...)'],
+  ['matmul with undefined', () => matmul(zeros([2]), undefined as never), TypeError, 'matmul: the second operand must be a Tensor, got undefined'],
+  ['dot of a plain array', () => dot([1, 2] as never, zeros([2])), TypeError, 'dot: the first operand must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['outer with an object', () => zeros([2]).outer({} as never), TypeError, 'outer: the second operand must be a Tensor, got an object'],
+  ['add of undefined', () => zeros([2]).add(undefined as never), TypeError, 'add: an operand must be a Tensor or a number, got undefined'],
+  ['mul by null', () => zeros([2]).mul(null as never), TypeError, 'mul: an operand must be a Tensor or a number, got null'],
+  ['gather with a plain array index', () => zeros([2]).gather(0, [0] as never), TypeError, 'gather: index must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['sum over a dim given as a string', () => zeros([2]).sum('0' as never), TypeError, "sum: dim must be an integer or an array of integers, got a string ('0')"],
+  ['softmax over a dim given as a string', () => zeros([2, 3]).softmax('1' as never), TypeError, "softmax: dim must be an integer, got a string ('1')"],
+  ['concat of one tensor, not a list', () => concat(zeros([2]) as never), TypeError, 'concat: expects an array of tensors, as in concat([a, b]), got a Tensor'],
+  ['stack with a number in the list', () => stack([zeros([1]), 3 as never]), TypeError, 'stack: element 1 of the list must be a Tensor, got a number (3); wrap it with tensor(...)'],
+  ['oneHot of a plain array', () => oneHot([0, 1] as never, 3), TypeError, 'oneHot: indices must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['scatterAdd of a plain array', () => scatterAdd([2], 0, ints([0]), [1] as never), TypeError, 'scatterAdd: src must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['clamp with a NaN bound', () => zeros([2]).clamp(NaN, 1), TypeError, 'clamp: min must be a number (or null for no bound), got NaN'],
+  ['clamp with a string bound', () => zeros([2]).clamp(0, '1' as never), TypeError, "clamp: max must be a number (or null for no bound), got a string ('1')"],
+  ['rand without a generator', () => rand([2], undefined as never), TypeError, 'rand: the generator must be a Generator, got undefined; pass new Generator(seed)'],
+  ['randn with a seed for a generator', () => randn([2], 3 as never), TypeError, 'randn: the generator must be a Generator, got a number (to draw from seed 3, pass new Generator(3))'],
+  ['randint with a plain object for a generator', () => randint(0, 3, [2], {} as never), TypeError, 'randint: the generator must be a Generator, got an object; pass new Generator(seed)'],
+  ['a string seed', () => new Generator('1' as never), TypeError, "Generator: seed must be a finite number, got a string ('1')"],
+  ['permutation of a negative count', () => new Generator(0).permutation(-1), RangeError, 'permutation: n must be a non-negative integer, got -1'],
+  ['permutation of a fraction', () => new Generator(0).permutation(2.5), RangeError, 'permutation: n must be a non-negative integer, got 2.5'],
+  ['linspace to NaN', () => linspace(0, NaN, 3), RangeError, 'linspace: start 0 and end NaN must be finite numbers'],
 ];
 
 describeBackends('errors', () => {

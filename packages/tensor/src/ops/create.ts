@@ -118,6 +118,7 @@ export function arange(start: number, end?: number, step = 1, opts: DTypeOption 
 /** `steps` evenly spaced values from start to end, both included. */
 export function linspace(start: number, end: number, steps: number, opts: DTypeOption = {}): Tensor {
   if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`linspace: steps must be a non-negative integer, got ${steps}`);
+  if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RangeError(`linspace: start ${start} and end ${end} must be finite numbers`);
   const data = allocate(checkDType('linspace', opts.dtype ?? 'float32'), steps);
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   for (let i = 0; i < steps; i++) data[i] = i === 0 ? start : i === steps - 1 ? end : start + i * step;

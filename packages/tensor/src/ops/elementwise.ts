@@ -1,7 +1,7 @@
 /** Elementwise ops with NumPy/PyTorch broadcasting. */
 import { type BinaryOp, floatResult, getBackend, isComparison, type UnaryOp, type View } from '../backend.ts';
 import { type DType, floatOf, isFloat, promote } from '../dtype.ts';
-import { broadcastShapes, broadcastStrides, fmt, type Shape, sizeOf } from '../shape.ts';
+import { broadcastShapes, broadcastStrides, describeValue, fmt, type Shape, sizeOf } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import { full } from './create.ts';
 
@@ -23,7 +23,7 @@ export function unary(op: UnaryOp, t: Tensor): Tensor {
 export function asTensor(op: string, x: Tensor | number, like: Tensor): Tensor {
   if (x instanceof Tensor) return x;
   if (typeof x !== 'number') {
-    const what = Array.isArray(x) ? 'an array; wrap it with tensor(...)' : `a ${typeof x}`;
+    const what = Array.isArray(x) ? 'an array; wrap it with tensor(...)' : describeValue(x);
     throw new TypeError(`${op}: an operand must be a Tensor or a number, got ${what}`);
   }
   if (like.dtype === 'int32' && Number.isInteger(x) && (x < -(2 ** 31) || x >= 2 ** 31)) {
@@ -70,6 +70,11 @@ export function where(cond: Tensor, a: Tensor | number, b: Tensor | number): Ten
 
 /** Limit values to [min, max]; either bound may be left out. */
 export function clamp(t: Tensor, min?: number | null, max?: number | null): Tensor {
+  for (const [name, bound] of [['min', min], ['max', max]] as const) {
+    if (bound != null && (typeof bound !== 'number' || Number.isNaN(bound))) {
+      throw new TypeError(`clamp: ${name} must be a number (or null for no bound), got ${typeof bound === 'number' ? 'NaN' : describeValue(bound)}`);
+    }
+  }
   if (min != null && max != null && min > max) throw new RangeError(`clamp: min ${min} is greater than max ${max}`);
   let out = t;
   if (min != null) out = binary('maximum', out, min);

@@ -2,12 +2,21 @@
 import { getBackend } from '../backend.ts';
 import { type DType, promote } from '../dtype.ts';
 import { checkHasDims, checkShape, describeValue, fmt, normalizeDim, sameShape, type Shape, ShapeError } from '../shape.ts';
-import { Tensor } from '../tensor.ts';
+import { checkTensor, Tensor } from '../tensor.ts';
 import { arange, tensor } from './create.ts';
 import { binary } from './elementwise.ts';
 import { contiguousData, expand, reshape, unsqueeze } from './views.ts';
 
+/** A list of tensors to join: an array (not one tensor), every element a Tensor. */
+function checkList(op: string, tensors: unknown): void {
+  if (!Array.isArray(tensors)) {
+    throw new TypeError(`${op}: expects an array of tensors, as in ${op}([a, b]), got ${describeValue(tensors)}`);
+  }
+  tensors.forEach((t, i) => checkTensor(op, `element ${i} of the list`, t));
+}
+
 export function concat(tensors: readonly Tensor[], dim = 0): Tensor {
+  checkList('concat', tensors);
   if (tensors.length === 0) throw new ShapeError('concat: needs at least one tensor');
   const first = tensors[0];
   if (first.ndim === 0) throw new ShapeError(`concat: 0-d tensors (shapes ${tensors.map((x) => fmt(x.shape)).join(', ')}) have no dim to join along; use stack`);
@@ -24,6 +33,7 @@ export function concat(tensors: readonly Tensor[], dim = 0): Tensor {
 }
 
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  checkList('stack', tensors);
   if (tensors.length === 0) throw new ShapeError('stack: needs at least one tensor');
   if (tensors.some((t) => !sameShape(t.shape, tensors[0].shape))) {
     throw new ShapeError(`stack: shapes ${tensors.map((x) => fmt(x.shape)).join(', ')} must all be equal`);
@@ -49,6 +59,7 @@ function checkValues(op: string, values: ArrayLike<number>, size: number, shape:
 
 /** out[i][j] = x[index[i][j]][j] for dim 0, and so on (torch.gather). */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
+  checkTensor('gather', 'index', index);
   checkHasDims('gather', 'input', x.shape);
   const d = normalizeDim('gather', dim, x.ndim, x.shape);
   if (index.ndim !== x.ndim || index.shape.some((s, i) => i !== d && s > x.shape[i])) {
@@ -90,8 +101,10 @@ export function indexSelect(x: Tensor, dim: number, index: Tensor | readonly num
 }
 
 /** zeros(shape), then add src[p] at p with its dim-coordinate replaced by index[p]: the adjoint of gather. */
-export function scatterAdd(shape: readonly number[], dim: number, index: Tensor, src: Tensor, dtype: DType = src.dtype): Tensor {
+export function scatterAdd(shape: readonly number[], dim: number, index: Tensor, src: Tensor, dtype?: DType): Tensor {
   checkShape('scatterAdd', shape);
+  checkTensor('scatterAdd', 'index', index);
+  checkTensor('scatterAdd', 'src', src);
   checkHasDims('scatterAdd', 'output', shape);
   const d = normalizeDim('scatterAdd', dim, shape.length, shape);
   if (!sameShape(index.shape, src.shape) || index.ndim !== shape.length) {
@@ -103,11 +116,12 @@ export function scatterAdd(shape: readonly number[], dim: number, index: Tensor,
   }
   checkIndices('scatterAdd', index, shape[d], shape, d);
   const be = getBackend();
-  return new Tensor(be.scatterAdd(shape, d, index, src, dtype), be, shape);
+  return new Tensor(be.scatterAdd(shape, d, index, src, dtype ?? src.dtype), be, shape);
 }
 
 /** Class indices of any shape -> [...shape, numClasses] rows of 0 and 1 (float32). */
 export function oneHot(indices: Tensor, numClasses: number): Tensor {
+  checkTensor('oneHot', 'indices', indices);
   if (!Number.isInteger(numClasses) || numClasses <= 0) throw new RangeError(`oneHot: numClasses must be a positive integer, got ${numClasses}`);
   checkIndices('oneHot', indices, numClasses, [...indices.shape, numClasses], indices.ndim);
   return binary('eq', unsqueeze(indices, -1).to('float32'), arange(numClasses).to('float32'));
