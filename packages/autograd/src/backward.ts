@@ -3,7 +3,7 @@
  * order, so each Variable's gradient is complete (summed over every use) before its own
  * node passes it on to its inputs.
  */
-import { formatShape, ones, Tensor, zeros } from '@gradschool/tensor';
+import { describeValue, formatShape, ones, ShapeError, Tensor, zeros } from '@gradschool/tensor';
 import { withGradMode } from './grad-mode.ts';
 import { releasedError } from './node.ts';
 import { Variable } from './variable.ts';
@@ -52,6 +52,9 @@ const HOW_TO_PASS: Record<'backward' | 'gradients', (shape: string) => string> =
 };
 
 function seedFor(op: 'backward' | 'gradients', output: Variable, gradOutput: Tensor | undefined): Variable {
+  if (!(output instanceof Variable)) {
+    throw new TypeError(`${op}: the output must be a Variable (the result of ops on parameters), got ${describeValue(output)}`);
+  }
   if (!output.requiresGrad) {
     throw new Error(
       `${op}: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad`,
@@ -60,7 +63,7 @@ function seedFor(op: 'backward' | 'gradients', output: Variable, gradOutput: Ten
   if (gradOutput === undefined) {
     if (output.size !== 1) {
       const shape = formatShape(output.shape);
-      throw new Error(
+      throw new ShapeError(
         `${op}: this output has shape ${shape}, not one element, so ${op} needs the gradient of the loss with respect to it: ${HOW_TO_PASS[op](shape)}`,
       );
     }
@@ -70,11 +73,10 @@ function seedFor(op: 'backward' | 'gradients', output: Variable, gradOutput: Ten
     const wrong: unknown = gradOutput;
     const must = `${op}: the gradient must be a Tensor${op === 'backward' ? ' or a Variable' : ''} of shape ${formatShape(output.shape)} (the output's)`;
     if (wrong instanceof Variable) throw new TypeError(`${must}, got a Variable; pass its .value (its own graph is not differentiated)`);
-    const got = wrong === null ? 'null' : Array.isArray(wrong) ? 'an array' : typeof wrong === 'object' ? 'an object' : `a ${typeof wrong}`;
-    throw new TypeError(`${must}, got ${got}; wrap it with tensor(...)`);
+    throw new TypeError(`${must}, got ${describeValue(wrong)}; wrap it with tensor(...)`);
   }
   if (formatShape(gradOutput.shape) !== formatShape(output.shape)) {
-    throw new Error(`${op}: the gradient has shape ${formatShape(gradOutput.shape)} but the output has shape ${formatShape(output.shape)}`);
+    throw new ShapeError(`${op}: the gradient has shape ${formatShape(gradOutput.shape)} but the output has shape ${formatShape(output.shape)}`);
   }
   return new Variable(gradOutput.to(output.dtype));
 }
@@ -126,8 +128,14 @@ export function backward(output: Variable, gradient: Tensor | Variable | undefin
  * the results are themselves differentiable: that is how second derivatives are taken.
  */
 export function gradients(output: Variable, inputs: readonly Variable[], options: GradientsOptions = {}): Variable[] {
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(`gradients: inputs must be an array of Variables, as in gradients(loss, [w, b]), got ${describeValue(inputs)}`);
+  }
   inputs.forEach((x, i) => {
-    if (!(x instanceof Variable) || !x.requiresGrad) {
+    if (!(x instanceof Variable)) {
+      throw new TypeError(`gradients: input ${i} must be a Variable, got ${describeValue(x)}; make it with parameter(...) or variable(..., { requiresGrad: true })`);
+    }
+    if (!x.requiresGrad) {
       throw new Error(`gradients: input ${i} does not require grad; make it with parameter(...) or variable(..., { requiresGrad: true })`);
     }
   });

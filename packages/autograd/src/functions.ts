@@ -4,7 +4,7 @@
  * method made from the tensor package's op table, with its vjps in `derivatives.ts`.
  */
 import {
-  concat as concatTensors, normalizeDim, scatterAdd as scatterAddTensor, stack as stackTensors, type Tensor,
+  concat as concatTensors, describeValue, normalizeDim, scatterAdd as scatterAddTensor, stack as stackTensors, type Tensor,
   where as whereTensor,
 } from '@gradschool/tensor';
 import { record } from './record.ts';
@@ -22,13 +22,20 @@ export function where(cond: Tensor | Variable, x: Input, y: Input): Variable {
 }
 
 /** zeros(shape), then src added at the positions `index` names along `dim` (torch.scatter_add). */
-export function scatterAdd(shape: readonly number[], dim: number, index: Tensor, src: Variable): Variable {
-  return record('scatterAdd', scatterAddTensor(shape, dim, index, src.value), [src], [(g) => g.gather(dim, index)]);
+export function scatterAdd(shape: readonly number[], dim: number, index: Tensor, src: Variable | Tensor): Variable {
+  const x = lift('scatterAdd', src);
+  return record('scatterAdd', scatterAddTensor(shape, dim, index, x.value), [x], [(g) => g.gather(dim, index)]);
 }
 
 /** Join along `dim`; each input's gradient is its own stretch of the output's gradient. */
+/** The list of a join: an array (not one Variable), each element lifted by name. */
+function listOf(op: string, xs: readonly (Variable | Tensor)[]): Variable[] {
+  if (!Array.isArray(xs)) throw new TypeError(`${op}: expects an array of Variables or Tensors, as in ${op}([a, b]), got ${describeValue(xs)}`);
+  return xs.map((x) => lift(op, x));
+}
+
 export function concat(xs: readonly (Variable | Tensor)[], dim = 0): Variable {
-  const vars = xs.map((x) => lift('concat', x));
+  const vars = listOf('concat', xs);
   const value = concatTensors(vars.map((v) => v.value), dim);
   const d = normalizeDim('concat', dim, value.ndim, value.shape);
   const starts = vars.map((_, i) => vars.slice(0, i).reduce((n, v) => n + v.shape[d], 0));
@@ -37,7 +44,7 @@ export function concat(xs: readonly (Variable | Tensor)[], dim = 0): Variable {
 
 /** Join along a new axis `dim`; input i's gradient is slice i of the output's gradient. */
 export function stack(xs: readonly (Variable | Tensor)[], dim = 0): Variable {
-  const vars = xs.map((x) => lift('stack', x));
+  const vars = listOf('stack', xs);
   const value = stackTensors(vars.map((v) => v.value), dim);
   const d = normalizeDim('stack', dim, value.ndim, value.shape);
   return record('stack', value, vars, vars.map((_, i) => (g: Variable) => g.narrow(d, i, 1).squeeze(d)));
@@ -49,4 +56,4 @@ export const minimum = (x: Input, y: Input): Variable => liftPair('minimum', x, 
 export const matmul = (x: Variable | Tensor, y: Variable | Tensor): Variable => lift('matmul', x).matmul(y);
 export const dot = (x: Variable | Tensor, y: Variable | Tensor): Variable => lift('dot', x).dot(y);
 export const outer = (x: Variable | Tensor, y: Variable | Tensor): Variable => lift('outer', x).outer(y);
-export const gather = (x: Variable, dim: number, index: Tensor): Variable => x.gather(dim, index);
+export const gather = (x: Variable | Tensor, dim: number, index: Tensor): Variable => lift('gather', x).gather(dim, index);

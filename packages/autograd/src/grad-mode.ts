@@ -18,4 +18,7 @@ export function withGradMode<T>(on: boolean, fn: () => T): T {
 }
 
 /** Run `fn` without recording: results have no history and `requiresGrad` false. */
-export const noGrad = <T>(fn: () => T): T => withGradMode(false, fn);
+export function noGrad<T>(fn: () => T): T {
+  if (typeof fn !== 'function') throw new TypeError(`noGrad: expects a function to run without recording, as in noGrad(() => model.forward(x)), got ${fn === null ? 'null' : typeof fn}`);
+  return withGradMode(false, fn);
+}

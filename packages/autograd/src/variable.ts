@@ -3,7 +3,7 @@
  * Leaves are made by you (`variable`, `parameter`); every op on Variables records a Node whose
  * vjps send the output's gradient back to the op's inputs (see `backward.ts`).
  */
-import { type DType, formatShape, type NestedArray, Tensor, tensor, type TensorMethods, type TypedArray } from '@gradschool/tensor';
+import { describeValue, type DType, formatShape, type NestedArray, Tensor, tensor, type TensorMethods, type TypedArray } from '@gradschool/tensor';
 import { backward, type BackwardOptions } from './backward.ts';
 import type { Node } from './node.ts';
 
@@ -30,7 +30,7 @@ export class Variable {
 
   constructor(value: Tensor, options: VariableOptions = {}, node: Node | null = null) {
     if (!(value instanceof Tensor)) {
-      throw new TypeError(`Variable: expected a Tensor, got ${typeof value}; use variable([...]) to make one from numbers`);
+      throw new TypeError(`Variable: expected a Tensor, got ${describeValue(value)}; use variable([...]) to make one from numbers`);
     }
     this.#value = value;
     this.node = node;
@@ -129,7 +129,10 @@ export const parameter = (x: Tensor | NestedArray, options: { dtype?: DType } = 
 export function lift(op: string, x: Input, like?: Variable): Variable {
   if (x instanceof Variable) return x;
   if (x instanceof Tensor) return new Variable(x);
-  if (typeof x !== 'number') throw new TypeError(`${op}: expected a Variable, a Tensor or a number, got ${typeof x}`);
+  if (typeof x !== 'number') {
+    const hint = Array.isArray(x) ? '; wrap it with variable(...) or tensor(...)' : '';
+    throw new TypeError(`${op}: expected a Variable, a Tensor or a number, got ${describeValue(x)}${hint}`);
+  }
   const dtype = like === undefined ? 'float32' : like.dtype === 'int32' && !Number.isInteger(x) ? 'float32' : like.dtype;
   return new Variable(tensor(x, { dtype }));
 }

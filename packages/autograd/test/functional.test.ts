@@ -39,9 +39,9 @@ describe('functional API', () => {
   });
 
   it('explains what it needs', () => {
-    expect(() => grad((a) => a.mul(2))(tensor([1, 2]))).toThrow('valueAndGrad: the function must return a scalar, but it returned shape [2]');
-    expect(() => grad(((a: Variable) => a.value) as never)(tensor([1]))).toThrow('valueAndGrad: the function must return a Variable');
-    expect(() => grad((a) => a.sum())([1, 2] as never)).toThrow('valueAndGrad: argument 0 must be a Tensor');
+    expect(() => grad((a) => a.mul(2))(tensor([1, 2]))).toThrow('grad: the function must return a scalar, but it returned shape [2]');
+    expect(() => grad(((a: Variable) => a.value) as never)(tensor([1]))).toThrow('grad: the function must return a Variable');
+    expect(() => grad((a) => a.sum())([1, 2] as never)).toThrow('grad: argument 0 must be a Tensor');
   });
 });
 
