@@ -89,7 +89,7 @@ function layerGradients(name: 'encode' | 'decode', input: Nd, p: AutoEncoderNd, 
 /**
  * backward(g) from encode's (decode's) own result, with its input and the parameters made by
  * parameter(...): the gradients must reach the input and the layer's weight and bias with the
- * chain rule's values. Sums of at most 4 products of numbers ≤ 2 and a tanh: TOLERANCE holds.
+ * chain rule's values. Sums of a few products of numbers ≤ 2, and a tanh: TOLERANCE holds.
  */
 function backwardThrough(impl: M, name: 'encode' | 'decode', input: Nd, p: AutoEncoderNd, g: Nd): void {
   if (input.shape[0] === 0) return;

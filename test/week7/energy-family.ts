@@ -26,8 +26,9 @@ export function gibbsLine(e: readonly number[], beta: number): number[] {
  * so the log never sees 0 and needs no guard, and one written anyway, log(Σ + ε), moves the
  * result by (1/β)·log(1 + ε/Σ) ≤ ε/β, always the same way. A guard with ε ≤ LOG_GUARD (1e-8 is
  * usual) keeps every point, as `count + ε` does for the chapter's divisions; a larger one moves
- * the result further than any of the guards allowed, and fails with a message that says so. A guard on a probability, log(P + ε), is
- * not covered: P can be far below ε, and the guard then decides the result.
+ * the result further than any of the guards allowed, and fails with a message that says so. A
+ * guard on a probability, log(P + ε), is not covered: P can be far below ε, and the guard then
+ * decides the result.
  */
 export const LOG_GUARD = 1e-6;
 
