@@ -54,8 +54,13 @@ let compiled = 0;
 /** How many loops have been compiled so far: each op's once, on first use, never inside a training loop after it. */
 export const kernelsCompiled = (): number => compiled;
 
+/** Counts a kernel compiled elsewhere (the wasm backend's generated SIMD loops) with these. */
+export function noteCompiled(): void {
+  compiled++;
+}
+
 /** Evaluate generated source to a function; the helpers the expressions call are in scope. */
 export function compile<F>(source: string): F {
-  compiled++;
+  noteCompiled();
   return new Function('roundHalfEven', `return ${source};`)(roundHalfEven) as F;
 }

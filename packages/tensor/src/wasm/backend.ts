@@ -98,10 +98,12 @@ function runOf(at: Loaded, kernel: Run, x: View, n: number): Float32Array | unde
   const layout = new Layout(at);
   const p = layout.take(n); // rounded up to 64 bytes: room for the kernel's last, partly filled vector
   if (!layout.fits()) return undefined;
-  const run = layout.floats(p, n);
-  if (!computeInto(x, run)) run.set(dataOf(x).subarray(x.offset, x.offset + n));
+  if (!computeInto(x, p, layout)) {
+    const values = dataOf(x).subarray(x.offset, x.offset + n); // first: computing a pending x may grow memory
+    layout.floats(p, n).set(values);
+  }
   at.kernels[kernel](p, n);
-  return run.slice();
+  return layout.floats(p, n).slice();
 }
 
 function makeBackend(options: BackendOptions): Backend {

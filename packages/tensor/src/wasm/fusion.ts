@@ -14,6 +14,8 @@ import { BINARY_EXPR, compile, UNARY_EXPR } from '../cpu/scalar.ts';
 import { forEachRow } from '../cpu/loops.ts';
 import { allocate, type DType, type TypedArray } from '../dtype.ts';
 import { contiguousStrides, type Shape, sizeOf } from '../shape.ts';
+import { type Layout, load } from './module.ts';
+import { type Into, simdable, simdRun } from './simd.ts';
 
 type Expr =
   | { readonly kind: 'leaf'; readonly index: number }
@@ -112,16 +114,17 @@ function combine(operands: readonly View[], make: (xs: Expr[]) => Expr, shape: S
 }
 
 /**
- * If `view` reads a pending float32 result whole, computes it straight into `out` (wasm memory,
- * for a kernel to work on in place) instead of into an array of its own, and returns true; as
- * when an op takes it in, a later reader gets it computed anew.
+ * If `view` reads a pending float32 result whole, computes it straight into the kernels' memory
+ * at byte address `ptr` (a region `layout` took, for a kernel to work on in place) instead of
+ * into an array of its own, and returns true; as when an op takes it in, a later reader gets it
+ * computed anew.
  */
-export function computeInto(view: View, out: Float32Array): boolean {
+export function computeInto(view: View, ptr: number, layout: Layout): boolean {
   const storage = view.storage;
   const pending = storage instanceof PendingStorage && storage.dtype === 'float32' ? storage.pendingFor(view) : null;
   if (!pending) return false;
   (storage as PendingStorage).takenIn();
-  run(pending.expr, pending.leaves, view.shape, 'float32', out);
+  run(pending.expr, pending.leaves, view.shape, 'float32', { ptr, layout });
   return true;
 }
 
@@ -180,8 +183,18 @@ function rowFor(e: Expr, leaves: number): Row {
   return row;
 }
 
-function run(e: Expr, leaves: readonly View[], shape: Shape, dtype: DType, out = allocate(dtype, sizeOf(shape))): TypedArray {
+/**
+ * The values of `e`: on the SIMD loop (simd.ts) where it computes every step, else on the
+ * JavaScript one; into a fresh array, or into the kernels' memory at `into`.
+ */
+function run(e: Expr, leaves: readonly View[], shape: Shape, dtype: DType, into?: Into): TypedArray {
+  // leaves first: a pending one is computed now, and its own layout starts over in the kernels' memory
   const xs = leaves.map((v) => (v.storage as unknown as { data: TypedArray }).data);
+  if (dtype === 'float32' && simdable(e)) {
+    const result = simdRun(load(), e, key(e), leaves, xs, shape, into);
+    if (result) return result;
+  }
+  const out = into ? into.layout.floats(into.ptr, sizeOf(shape)) : allocate(dtype, sizeOf(shape));
   const row = rowFor(e, leaves.length);
   forEachRow(shape, leaves.map((v) => v.strides), leaves.map((v) => v.offset), (ps, n, ss, o) => row(out, o, n, xs, ps, ss));
   return out;
