@@ -11,7 +11,7 @@ export {
   type Backend, type BackendOptions, type Storage, type View, type UnaryOp, type BinaryOp, type ReduceOp,
   UNARY_OPS, BINARY_OPS, registerBackend, setBackend, getBackend,
 } from './backend.ts';
-export { Generator, rand, randn, randint, type RandomOptions } from './random.ts';
+export { Generator, checkGenerator, rand, randn, randint, type RandomOptions } from './random.ts';
 export {
   tensor, scalar, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye, fromHost,
   type NestedArray, type TensorOptions, type DTypeOption,

@@ -100,7 +100,7 @@ function checkBounds(low: number, high: number): void {
 const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
 
 /** All randomness is seeded: a random op needs a Generator, not a seed or nothing. */
-function checkGenerator(op: string, generator: unknown): void {
+export function checkGenerator(op: string, generator: unknown): asserts generator is Generator {
   if (generator instanceof Generator) return;
   const hint = typeof generator === 'number' ? ` (to draw from seed ${generator}, pass new Generator(${generator}))` : '; pass new Generator(seed)';
   throw new TypeError(`${op}: the generator must be a Generator, got ${typeof generator === 'number' ? 'a number' : describeValue(generator)}${hint}`);
