@@ -1,13 +1,16 @@
 /** How good a classifier's predictions are. */
 import { Variable } from '@gradschool/autograd';
-import { formatShape as fmt, ShapeError, type Tensor, tensor } from '@gradschool/tensor';
-import { checkCount } from './check.ts';
+import { checkTensor, formatShape as fmt, ShapeError, type Tensor, tensor } from '@gradschool/tensor';
+import { checkCount, checkData } from './check.ts';
 
 /** Predictions straight from a model (a Variable) or from predict (a Tensor). */
 export type Predictions = Tensor | Variable;
 
 /** [n, K] scores (logits or probabilities) -> their argmax; [n] class indices pass through. */
 function predictedClasses(op: string, output: Predictions, targets: Tensor): Int32Array {
+  checkData(op, 'predictions', output);
+  if (Array.isArray(targets)) throw new TypeError(`${op}: targets must be a Tensor, got an array; write tensor([...], { dtype: 'int32' })`);
+  checkTensor(op, 'targets', targets);
   const predictions = output instanceof Variable ? output.value : output;
   const ok = targets.ndim === 1 && (predictions.ndim === 1 || predictions.ndim === 2) && predictions.shape[0] === targets.shape[0];
   if (!ok) {
@@ -16,7 +19,17 @@ function predictedClasses(op: string, output: Predictions, targets: Tensor): Int
     );
   }
   const classes = predictions.ndim === 2 ? predictions.argmax(1) : predictions;
-  return Int32Array.from(classes.data());
+  const values = classes.data();
+  const truth = targets.data();
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isInteger(values[i])) {
+      throw new RangeError(
+        `${op}: predictions of shape ${fmt(predictions.shape)} are read as class indices, but example ${i} has ${values[i]}; pass scores [n, K], or threshold probabilities first, as in p.gt(0.5)`,
+      );
+    }
+    if (!Number.isInteger(truth[i])) throw new RangeError(`${op}: targets must be class indices, but example ${i} has ${truth[i]}`);
+  }
+  return Int32Array.from(values);
 }
 
 /** The share of examples whose predicted class is the target class, in [0, 1]. */

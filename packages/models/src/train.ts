@@ -1,12 +1,12 @@
 /** The training loop of the practicum, once, so that demos and tests do not each rewrite it. */
-import { noGrad, type Variable } from '@gradschool/autograd';
-import type { Generator, Tensor } from '@gradschool/tensor';
-import { checkCount } from './check.ts';
+import { noGrad, Variable } from '@gradschool/autograd';
+import { checkGenerator, describeValue, formatShape as fmt, type Generator, type Tensor } from '@gradschool/tensor';
+import { checkCount, checkData, checkFunction, checkOptions } from './check.ts';
 import { minibatches } from './data/batches.ts';
 import { checkDataset, type Dataset } from './data/dataset.ts';
-import type { Module } from './nn/module.ts';
+import { Module } from './nn/module.ts';
 import type { Input } from './nn/parameter.ts';
-import type { Optimizer } from './optim/optimizer.ts';
+import { Optimizer } from './optim/optimizer.ts';
 
 export interface FitOptions {
   /** The loss of a batch: model output against targets, reduced to a scalar. */
@@ -33,19 +33,36 @@ export interface FitOptions {
  * gradients, run the model, measure the loss, backpropagate, update.
  */
 export function fit(model: Module<[Input], Variable>, data: Dataset, opts: FitOptions): number[] {
+  if (!(model instanceof Module)) throw new TypeError(`fit: model must be a Module such as new Linear(...), got ${describeValue(model)}`);
   const n = checkDataset('fit', data);
   if (n === 0) throw new RangeError('fit: the dataset has no examples to train on');
+  checkOptions('fit', opts, 'fit(model, data, { loss: crossEntropy, optimizer, epochs: 10 })');
+  checkFunction('fit', 'loss', opts.loss);
+  const { optimizer } = opts;
+  if (!(optimizer instanceof Optimizer)) {
+    throw new TypeError(`fit: optimizer must be an Optimizer such as new SGD(model.parameters(), { lr: 0.1 }), got ${describeValue(optimizer)}`);
+  }
+  const params = model.parameters();
+  if (params.length > 0 && !params.some((p) => optimizer.params.includes(p))) {
+    throw new Error("fit: the optimizer holds none of the model's parameters, so training would not change the model; make it with new SGD(model.parameters(), ...) for this model");
+  }
   const epochs = checkCount('fit', 'epochs', opts.epochs);
-  const batchSize = opts.batchSize ?? n;
+  const batchSize = checkCount('fit', 'batchSize', opts.batchSize ?? n, 1);
+  if (opts.generator !== undefined) checkGenerator('fit', opts.generator);
+  for (const name of ['inputs', 'onEpoch'] as const) if (opts[name] !== undefined) checkFunction('fit', name, opts[name]);
   model.train();
   const history: number[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     let total = 0;
     for (const batch of minibatches(data, { batchSize, generator: opts.generator })) {
-      opts.optimizer.zeroGrad();
+      optimizer.zeroGrad();
       const loss = opts.loss(model.forward(opts.inputs ? opts.inputs(batch.x) : batch.x), batch.y);
+      if (!(loss instanceof Variable) || loss.size !== 1) {
+        const got = loss instanceof Variable ? `a Variable of shape ${fmt(loss.shape)}` : describeValue(loss);
+        throw new TypeError(`fit: the loss function must return a scalar Variable (reduce with 'mean' or 'sum'), got ${got}`);
+      }
       loss.backward();
-      opts.optimizer.step();
+      optimizer.step();
       total += loss.item() * batch.y.shape[0];
     }
     history.push(total / n);
@@ -57,6 +74,8 @@ export function fit(model: Module<[Input], Variable>, data: Dataset, opts: FitOp
 
 /** The model's output on `x` in evaluation mode, with no graph recorded (inference). */
 export function predict(model: Module<[Input], Variable>, x: Input): Tensor {
+  if (!(model instanceof Module)) throw new TypeError(`predict: model must be a Module such as new Linear(...), got ${describeValue(model)}`);
+  checkData('predict', 'x', x);
   const wasTraining = model.training;
   model.eval();
   try {

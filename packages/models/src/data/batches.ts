@@ -1,5 +1,5 @@
-import type { Generator } from '@gradschool/tensor';
-import { checkCount } from '../check.ts';
+import { checkGenerator, type Generator } from '@gradschool/tensor';
+import { checkCount, checkOptions } from '../check.ts';
 import { checkDataset, type Dataset, take } from './dataset.ts';
 
 export interface MinibatchOptions {
@@ -17,6 +17,8 @@ export interface MinibatchOptions {
 export function minibatches(data: Dataset, opts: MinibatchOptions): IterableIterator<Dataset> {
   // Checked here, not inside the generator body, so bad arguments fail at the call.
   const n = checkDataset('minibatches', data);
+  checkOptions('minibatches', opts, 'minibatches(data, { batchSize: 32 })');
+  if (opts.generator !== undefined) checkGenerator('minibatches', opts.generator);
   const size = checkCount('minibatches', 'batchSize', opts.batchSize, 1);
   const order = opts.generator ? opts.generator.permutation(n) : [...Array(n).keys()];
   const end = opts.dropLast ? n - (n % size) : n;

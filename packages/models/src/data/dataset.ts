@@ -1,4 +1,4 @@
-import { formatShape as fmt, indexSelect, ShapeError, type Tensor } from '@gradschool/tensor';
+import { describeValue, formatShape as fmt, indexSelect, ShapeError, Tensor } from '@gradschool/tensor';
 
 /**
  * Inputs `x` (one example per row) with their targets `y` (class indices, or values to
@@ -10,6 +10,10 @@ export interface Dataset {
 }
 
 export function checkDataset(op: string, data: Dataset): number {
+  if (typeof data !== 'object' || data === null || !(data.x instanceof Tensor) || !(data.y instanceof Tensor)) {
+    const got = typeof data === 'object' && data !== null ? `x ${describeValue(data.x)} and y ${describeValue(data.y)}` : describeValue(data);
+    throw new TypeError(`${op}: data must be a dataset { x, y } of two Tensors (inputs and targets), got ${got}`);
+  }
   const n = data.x.shape[0];
   if (data.x.ndim === 0 || data.y.ndim === 0 || data.y.shape[0] !== n) {
     throw new ShapeError(

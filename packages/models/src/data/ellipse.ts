@@ -1,4 +1,4 @@
-import { type Generator, tensor, type Tensor } from '@gradschool/tensor';
+import { checkGenerator, type Generator, tensor, type Tensor } from '@gradschool/tensor';
 import { checkCount, checkNonNegative } from '../check.ts';
 
 export interface EllipseOptions {
@@ -23,6 +23,7 @@ export interface EllipseSample {
  * never see it, which is what makes it latent.
  */
 export function ellipse(generator: Generator, opts: EllipseOptions = {}): EllipseSample {
+  checkGenerator('ellipse', generator);
   const n = checkCount('ellipse', 'points', opts.points ?? 100);
   const [a, b] = opts.radii ?? [1, 0.5];
   checkNonNegative('ellipse', 'radii[0]', a);

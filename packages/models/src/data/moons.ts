@@ -1,4 +1,4 @@
-import { type Generator, tensor } from '@gradschool/tensor';
+import { checkGenerator, type Generator, tensor } from '@gradschool/tensor';
 import { checkCount, checkNonNegative } from '../check.ts';
 import type { Dataset } from './dataset.ts';
 
@@ -14,6 +14,7 @@ export interface MoonsOptions {
  * Rows come class by class; `x` is float32 [2N, 2], `y` int32 [2N].
  */
 export function moons(generator: Generator, opts: MoonsOptions = {}): Dataset {
+  checkGenerator('moons', generator);
   const n = checkCount('moons', 'pointsPerClass', opts.pointsPerClass ?? 100);
   const noise = checkNonNegative('moons', 'noise', opts.noise ?? 0.1);
   const x = new Float32Array(4 * n);

@@ -1,4 +1,4 @@
-import { type Generator, tensor } from '@gradschool/tensor';
+import { checkGenerator, type Generator, tensor } from '@gradschool/tensor';
 import { checkCount, checkNonNegative } from '../check.ts';
 import type { Dataset } from './dataset.ts';
 
@@ -20,6 +20,7 @@ export interface SpiralOptions {
  * `y` int32 [K·N].
  */
 export function spiral(generator: Generator, opts: SpiralOptions = {}): Dataset {
+  checkGenerator('spiral', generator);
   const classes = checkCount('spiral', 'classes', opts.classes ?? 3, 1);
   const n = checkCount('spiral', 'pointsPerClass', opts.pointsPerClass ?? 1000);
   const noise = checkNonNegative('spiral', 'noise', opts.noise ?? 0.2);

@@ -1,4 +1,4 @@
-import type { Generator } from '@gradschool/tensor';
+import { checkGenerator, type Generator } from '@gradschool/tensor';
 import { checkFraction } from '../check.ts';
 import { checkDataset, type Dataset, take } from './dataset.ts';
 
@@ -13,6 +13,7 @@ export interface SplitOptions {
  */
 export function trainTestSplit(data: Dataset, generator: Generator, opts: SplitOptions = {}): { train: Dataset; test: Dataset } {
   const n = checkDataset('trainTestSplit', data);
+  checkGenerator('trainTestSplit', generator);
   const nTest = Math.ceil(checkFraction('trainTestSplit', 'testFraction', opts.testFraction ?? 0.2) * n);
   const order = generator.permutation(n);
   return { train: take(data, order.slice(nTest)), test: take(data, order.slice(0, nTest)) };

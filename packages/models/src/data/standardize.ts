@@ -1,4 +1,4 @@
-import { formatShape as fmt, ShapeError, type Tensor, where } from '@gradschool/tensor';
+import { checkTensor, formatShape as fmt, ShapeError, type Tensor, where } from '@gradschool/tensor';
 
 /** Per-feature statistics of some inputs, and the maps that use them. */
 export interface Standardizer {
@@ -18,6 +18,7 @@ export interface Standardizer {
  * test set leaks into training.
  */
 export function fitStandardizer(x: Tensor): Standardizer {
+  checkTensor('fitStandardizer', 'x', x);
   if (x.ndim === 0 || x.shape[0] === 0) {
     throw new ShapeError(`fitStandardizer: needs at least one row to fit on, got shape ${fmt(x.shape)}`);
   }
@@ -29,6 +30,7 @@ export function fitStandardizer(x: Tensor): Standardizer {
   const std = where(spread.gt(mean.abs().mul(10 * ulp)), spread, 1);
   const features = x.shape.slice(1);
   const check = (op: string, t: Tensor): void => {
+    checkTensor(`standardizer.${op}`, 'x', t);
     if (t.ndim !== x.ndim || t.shape.slice(1).some((d, i) => d !== features[i])) {
       throw new ShapeError(`standardizer.${op}: fitted on rows of shape ${fmt(features)}, got a tensor of shape ${fmt(t.shape)}`);
     }
@@ -42,4 +44,7 @@ export function fitStandardizer(x: Tensor): Standardizer {
 }
 
 /** `x` rescaled to zero mean and unit variance per feature. */
-export const standardize = (x: Tensor): Tensor => fitStandardizer(x).transform(x);
+export function standardize(x: Tensor): Tensor {
+  checkTensor('standardize', 'x', x);
+  return fitStandardizer(x).transform(x);
+}

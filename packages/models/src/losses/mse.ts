@@ -6,5 +6,5 @@ import { checkReduction, checkSameShape, reduce, type ReductionOptions } from '.
 export function mse(input: Input, target: Input, opts: ReductionOptions = {}): Variable {
   const reduction = checkReduction('mse', opts.reduction ?? 'mean');
   checkSameShape('mse', input, target);
-  return reduce(asVariable(input).sub(asVariable(target)).square(), reduction);
+  return reduce(asVariable(input, 'mse').sub(asVariable(target, 'mse', 'target')).square(), reduction);
 }

@@ -6,7 +6,7 @@
  * This file checks the arguments; the formulas are in index-targets.ts and probability-targets.ts.
  */
 import type { Variable } from '@gradschool/autograd';
-import { formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
+import { checkTensor, formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
 import { checkFraction } from '../check.ts';
 import { asVariable, type Input } from '../nn/parameter.ts';
 import { indexTargetLoss } from './index-targets.ts';
@@ -54,9 +54,12 @@ function settings(op: string, logProbs: Variable, opts: CrossEntropyOptions): Cl
   const classDim = classDimOf(logProbs);
   const classes = logProbs.shape[classDim];
   const { weight, ignoreIndex } = opts;
+  if (weight !== undefined) checkTensor(op, 'weight', weight);
   if (weight && (weight.ndim !== 1 || weight.shape[0] !== classes)) {
     throw new ShapeError(`${op}: weight must have shape [${classes}] (one per class), got ${fmt(weight.shape)}`);
   }
+  const badWeight = weight?.data().find((v) => !(v >= 0 && Number.isFinite(v)));
+  if (badWeight !== undefined) throw new RangeError(`${op}: class weights must be finite numbers >= 0, found ${badWeight}`);
   if (ignoreIndex !== undefined && !Number.isInteger(ignoreIndex)) {
     throw new RangeError(`${op}: ignoreIndex must be an integer (the target value to skip), got ${ignoreIndex}`);
   }
@@ -75,6 +78,10 @@ function settings(op: string, logProbs: Variable, opts: CrossEntropyOptions): Cl
  * with the forms `op` accepts.
  */
 function holdsProbabilities(op: string, logProbs: Variable, target: Tensor, probabilitiesAllowed: boolean): boolean {
+  if (Array.isArray(target)) {
+    throw new TypeError(`${op}: target must be a Tensor, got an array; for class indices write tensor([...], { dtype: 'int32' })`);
+  }
+  checkTensor(op, 'target', target);
   const classDim = classDimOf(logProbs);
   const [indexShape, scoreShape, got] = [fmt(logProbs.shape.filter((_, i) => i !== classDim)), fmt(logProbs.shape), fmt(target.shape)];
   const probabilities = probabilitiesAllowed
@@ -93,7 +100,7 @@ function holdsProbabilities(op: string, logProbs: Variable, target: Tensor, prob
 
 /** -log p[target] from log-probabilities (e.g. the output of LogSoftmax), as PyTorch's nll_loss. */
 export function nll(logProbs: Input, target: Tensor, opts: ClassLossOptions = {}): Variable {
-  const x = asVariable(logProbs);
+  const x = asVariable(logProbs, 'nll');
   if (x.ndim === 0) throw new ShapeError('nll: log-probabilities must have a class dim, got a 0-d tensor');
   holdsProbabilities('nll', x, target, false);
   return indexTargetLoss('nll', x, target, settings('nll', x, { ...opts, labelSmoothing: 0 }));
@@ -105,7 +112,7 @@ export function nll(logProbs: Input, target: Tensor, opts: ClassLossOptions = {}
  * score dwarfs the others.
  */
 export function crossEntropy(logits: Input, target: Tensor, opts: CrossEntropyOptions = {}): Variable {
-  const x = asVariable(logits);
+  const x = asVariable(logits, 'crossEntropy');
   if (x.ndim === 0) throw new ShapeError('crossEntropy: scores must have a class dim, got a 0-d tensor');
   const logProbs = x.logSoftmax(classDimOf(x));
   if (!holdsProbabilities('crossEntropy', logProbs, target, true)) {

@@ -1,5 +1,7 @@
 import type { Variable } from '@gradschool/autograd';
 import { formatShape as fmt, ShapeError } from '@gradschool/tensor';
+import { checkData } from '../check.ts';
+import type { Input } from '../nn/parameter.ts';
 
 /** What to do with the per-element losses: keep them ('none'), average them ('mean', the default) or add them up ('sum'). */
 export type Reduction = 'none' | 'mean' | 'sum';
@@ -20,7 +22,9 @@ export function reduce(loss: Variable, reduction: Reduction): Variable {
  * Elementwise losses compare like with like. Broadcasting [N, 1] against [N] would silently
  * compare every prediction with every target, so it is refused here.
  */
-export function checkSameShape(op: string, input: { shape: readonly number[] }, target: { shape: readonly number[] }): void {
+export function checkSameShape(op: string, input: Input, target: Input): void {
+  checkData(op, 'input', input);
+  checkData(op, 'target', target);
   if (fmt(input.shape) !== fmt(target.shape)) {
     throw new ShapeError(
       `${op}: input ${fmt(input.shape)} and target ${fmt(target.shape)} must have the same shape (broadcasting them would compare every pair)`,

@@ -8,19 +8,19 @@ import { asVariable, type Input } from './parameter.ts';
 
 /** max(0, x): passes positive inputs, zeroes the rest. */
 export class ReLU extends Module {
-  forward(x: Input): Variable { return asVariable(x).relu(); }
+  forward(x: Input): Variable { return asVariable(x, 'ReLU').relu(); }
   override toString(): string { return 'ReLU()'; }
 }
 
 /** 1 / (1 + e^-x): squashes to (0, 1), e.g. a probability. */
 export class Sigmoid extends Module {
-  forward(x: Input): Variable { return asVariable(x).sigmoid(); }
+  forward(x: Input): Variable { return asVariable(x, 'Sigmoid').sigmoid(); }
   override toString(): string { return 'Sigmoid()'; }
 }
 
 /** tanh x = 2σ(2x) - 1: squashes to (-1, 1), centred on 0. */
 export class Tanh extends Module {
-  forward(x: Input): Variable { return asVariable(x).tanh(); }
+  forward(x: Input): Variable { return asVariable(x, 'Tanh').tanh(); }
   override toString(): string { return 'Tanh()'; }
 }
 
@@ -28,7 +28,7 @@ export class Tanh extends Module {
 export class Softmax extends Module {
   readonly dim: number;
   constructor(dim = -1) { super(); this.dim = dim; }
-  forward(x: Input): Variable { return asVariable(x).softmax(this.dim); }
+  forward(x: Input): Variable { return asVariable(x, 'Softmax').softmax(this.dim); }
   override toString(): string { return `Softmax(dim=${this.dim})`; }
 }
 
@@ -39,6 +39,6 @@ export class Softmax extends Module {
 export class LogSoftmax extends Module {
   readonly dim: number;
   constructor(dim = -1) { super(); this.dim = dim; }
-  forward(x: Input): Variable { return asVariable(x).logSoftmax(this.dim); }
+  forward(x: Input): Variable { return asVariable(x, 'LogSoftmax').logSoftmax(this.dim); }
   override toString(): string { return `LogSoftmax(dim=${this.dim})`; }
 }

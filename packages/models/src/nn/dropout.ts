@@ -1,5 +1,5 @@
 import type { Variable } from '@gradschool/autograd';
-import { type Generator, rand } from '@gradschool/tensor';
+import { checkGenerator, type Generator, rand } from '@gradschool/tensor';
 import { checkFraction } from '../check.ts';
 import { Module } from './module.ts';
 import { asVariable, type Input } from './parameter.ts';
@@ -16,11 +16,12 @@ export class Dropout extends Module {
   constructor(p: number, generator: Generator) {
     super();
     this.p = checkFraction('Dropout', 'p', p);
+    checkGenerator('Dropout', generator);
     this.#generator = generator;
   }
 
   forward(input: Input): Variable {
-    const x = asVariable(input);
+    const x = asVariable(input, 'Dropout');
     if (!this.training || this.p === 0) return x;
     if (this.p === 1) return x.mul(0); // every unit dropped; 1/(1-p) would be infinite
     const keep = rand(x.shape, this.#generator, { dtype: x.dtype }).ge(this.p).to(x.dtype);

@@ -3,6 +3,7 @@
  * many layers: each scheme picks the spread of the weights from the fan (how many inputs or
  * outputs a unit has) and the nonlinearity that follows. All take an explicit Generator.
  */
+import { checkNonNegative } from '../check.ts';
 import { type DType, formatShape as fmt, type Generator, rand, randn, ShapeError, type Tensor } from '@gradschool/tensor';
 
 /** Makes a weight tensor of the given shape. */
@@ -38,12 +39,16 @@ export function fans(shape: readonly number[]): { fanIn: number; fanOut: number 
 export interface InitOptions { dtype?: DType }
 
 /** Uniform on [-bound, bound]. */
-export const uniform = (shape: readonly number[], bound: number, generator: Generator, opts: InitOptions = {}): Tensor =>
-  rand(shape, generator, { dtype: opts.dtype ?? 'float32' }).mul(2 * bound).sub(bound);
+export function uniform(shape: readonly number[], bound: number, generator: Generator, opts: InitOptions = {}): Tensor {
+  checkNonNegative('uniform', 'bound', bound);
+  return rand(shape, generator, { dtype: opts.dtype ?? 'float32' }).mul(2 * bound).sub(bound);
+}
 
 /** Normal with mean 0 and standard deviation std. */
-export const normal = (shape: readonly number[], std: number, generator: Generator, opts: InitOptions = {}): Tensor =>
-  randn(shape, generator, { dtype: opts.dtype ?? 'float32' }).mul(std);
+export function normal(shape: readonly number[], std: number, generator: Generator, opts: InitOptions = {}): Tensor {
+  checkNonNegative('normal', 'std', std);
+  return randn(shape, generator, { dtype: opts.dtype ?? 'float32' }).mul(std);
+}
 
 export interface KaimingOptions extends InitOptions {
   /** Keep the variance of the forward signal ('fanIn', default) or of the backward gradient ('fanOut'). */
@@ -85,4 +90,7 @@ export function xavierUniform(shape: readonly number[], generator: Generator, op
  * ±1/√fanIn (and the bias uses the same bound).
  */
 export const linearDefault = (shape: readonly number[], generator: Generator, opts: InitOptions = {}): Tensor =>
-  uniform(shape, 1 / Math.sqrt(fans(shape).fanIn), generator, opts);
+  uniform(shape, linearBound(fans(shape).fanIn), generator, opts);
+
+/** PyTorch's bound 1/√fanIn for a Linear layer's weight and bias; 0 when there are no inputs (nothing to draw). */
+export const linearBound = (fanIn: number): number => (fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0);

@@ -1,7 +1,7 @@
 import { matmul, type Variable } from '@gradschool/autograd';
-import { type DType, formatShape as fmt, type Generator, ShapeError } from '@gradschool/tensor';
-import { checkCount } from '../check.ts';
-import { type Initializer, linearDefault, uniform } from './init.ts';
+import { checkGenerator, type DType, formatShape as fmt, type Generator, ShapeError } from '@gradschool/tensor';
+import { checkCount, checkOptions } from '../check.ts';
+import { type Initializer, linearBound, linearDefault, uniform } from './init.ts';
 import { Module } from './module.ts';
 import { asVariable, type Input, Parameter } from './parameter.ts';
 
@@ -30,16 +30,17 @@ export class Linear extends Module {
     super();
     this.inFeatures = checkCount('Linear', 'inFeatures', inFeatures);
     this.outFeatures = checkCount('Linear', 'outFeatures', outFeatures);
+    checkOptions('Linear', opts, `new Linear(${inFeatures}, ${outFeatures}, { generator: new Generator(seed) })`);
+    checkGenerator('Linear', opts.generator);
     const dtype = opts.dtype ?? 'float32';
     const shape = [outFeatures, inFeatures];
     this.weight = new Parameter((opts.init ?? linearDefault)(shape, opts.generator).to(dtype));
     // PyTorch's bias bound, 1/√fanIn, whatever the weight init; 0 when there are no inputs.
-    const bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
-    this.bias = opts.bias === false ? null : new Parameter(uniform([outFeatures], bound, opts.generator, { dtype }));
+    this.bias = opts.bias === false ? null : new Parameter(uniform([outFeatures], linearBound(inFeatures), opts.generator, { dtype }));
   }
 
   forward(input: Input): Variable {
-    const x = asVariable(input);
+    const x = asVariable(input, `${this}`);
     if (x.ndim === 0 || x.shape[x.ndim - 1] !== this.inFeatures) {
       throw new ShapeError(
         `${this}: input of shape ${fmt(x.shape)} must have ${this.inFeatures} features in its last dim`,

@@ -5,7 +5,7 @@
  * only assigns them in its constructor (as in PyTorch).
  */
 import { Variable } from '@gradschool/autograd';
-import { type DType, formatShape as fmt, tensor } from '@gradschool/tensor';
+import { describeValue, type DType, formatShape as fmt, tensor } from '@gradschool/tensor';
 import type { Input } from './parameter.ts';
 
 /** One saved tensor: plain JSON. */
@@ -77,6 +77,9 @@ export abstract class Module<In extends unknown[] = [Input], Out = Variable> {
    * shapes and dtypes must match this model exactly, so a model is never half loaded.
    */
   loadStateDict(state: StateDict): void {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+      throw new TypeError(`loadStateDict: the state must be an object of saved tensors by name (what stateDict() returns), got ${describeValue(state)}`);
+    }
     const params = new Map(this.namedParameters());
     const missing = [...params.keys()].filter((k) => !(k in state));
     const unexpected = Object.keys(state).filter((k) => !params.has(k));

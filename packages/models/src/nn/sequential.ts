@@ -1,4 +1,5 @@
 import type { Variable } from '@gradschool/autograd';
+import { describeValue } from '@gradschool/tensor';
 import { type AnyModule, Module } from './module.ts';
 import { asVariable, type Input } from './parameter.ts';
 
@@ -8,6 +9,12 @@ export class Sequential extends Module {
 
   constructor(...layers: Module[]) {
     super();
+    layers.forEach((layer, i) => {
+      if (!(layer instanceof Module)) {
+        const hint = typeof layer === 'function' ? ' (a class or a function, not an instance: write new Layer(...))' : '';
+        throw new TypeError(`Sequential: layer ${i} must be a Module such as new Linear(...) or new ReLU(), got ${describeValue(layer)}${hint}`);
+      }
+    });
     this.layers = layers;
   }
 
@@ -17,7 +24,7 @@ export class Sequential extends Module {
 
   forward(input: Input): Variable {
     // An empty Sequential returns its input, as PyTorch's does.
-    return this.layers.reduce((x: Variable, layer) => layer.forward(x), asVariable(input));
+    return this.layers.reduce((x: Variable, layer) => layer.forward(x), asVariable(input, 'Sequential'));
   }
 
   override toString(): string {

@@ -1,6 +1,6 @@
 import type { Variable } from '@gradschool/autograd';
 import { type Tensor, zerosLike } from '@gradschool/tensor';
-import { checkFraction, checkNonNegative } from '../check.ts';
+import { checkFraction, checkNonNegative, checkOptions } from '../check.ts';
 import { Optimizer } from './optimizer.ts';
 
 export interface AdamOptions {
@@ -19,6 +19,13 @@ export interface AdamOptions {
   maximize?: boolean;
 }
 
+/** A decay rate β in [0, 1): at β = 1 the bias correction 1 − β^t is 0 and the first step divides by it. */
+function checkBeta(op: string, name: string, beta: number): number {
+  checkFraction(op, name, beta);
+  if (beta === 1) throw new RangeError(`${op}: ${name} must be below 1, got 1 (the bias correction 1 - ${name}^t would be 0)`);
+  return beta;
+}
+
 /** Per parameter: the running means, the largest v so far (AMSGrad only) and the step count. */
 interface Moments { m: Tensor; v: Tensor; vMax: Tensor | null; t: number }
 
@@ -32,9 +39,9 @@ abstract class AdamFamily extends Optimizer {
   #moments: (Moments | null)[];
 
   constructor(name: string, params: Iterable<Variable>, opts: AdamOptions, decoupled: boolean, defaultDecay: number) {
-    super(name, params, opts.lr ?? 1e-3, opts.maximize);
+    super(name, params, checkOptions(name, opts, `new ${name}(model.parameters(), { lr: 1e-3 })`).lr ?? 1e-3, opts.maximize);
     const [b1, b2] = opts.betas ?? [0.9, 0.999];
-    this.betas = [checkFraction(name, 'betas[0]', b1), checkFraction(name, 'betas[1]', b2)];
+    this.betas = [checkBeta(name, 'betas[0]', b1), checkBeta(name, 'betas[1]', b2)];
     this.eps = checkNonNegative(name, 'eps', opts.eps ?? 1e-8);
     this.weightDecay = checkNonNegative(name, 'weightDecay', opts.weightDecay ?? defaultDecay);
     this.amsgrad = opts.amsgrad ?? false;

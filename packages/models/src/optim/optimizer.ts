@@ -1,6 +1,16 @@
-import type { Variable } from '@gradschool/autograd';
-import type { Tensor } from '@gradschool/tensor';
+import { Variable } from '@gradschool/autograd';
+import { describeValue, formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
 import { checkNonNegative } from '../check.ts';
+
+/** The parameters to optimize as an array: an iterable of them, not the model itself. */
+function listParameters(op: string, params: Iterable<Variable>): Variable[] {
+  if (params === null || typeof params !== 'object' || typeof (params as Partial<Iterable<Variable>>)[Symbol.iterator] !== 'function') {
+    const module = params !== null && typeof params === 'object' && typeof (params as { parameters?: unknown }).parameters === 'function';
+    const hint = module ? '; pass model.parameters()' : '';
+    throw new TypeError(`${op}: params must be a list of parameters, such as model.parameters(), got ${describeValue(params)}${hint}`);
+  }
+  return [...params];
+}
 
 /**
  * Updates parameters from their gradients. The loop is always: zeroGrad(), compute the loss,
@@ -14,10 +24,22 @@ export abstract class Optimizer {
   /** Climb the objective instead of descending it (a reward, a log-likelihood). */
   readonly maximize: boolean;
 
+  /** The name errors use: 'SGD', 'Adam', ... */
+  readonly #op: string;
+
   constructor(op: string, params: Iterable<Variable>, lr: number, maximize = false) {
-    this.params = [...params];
+    this.#op = op;
+    this.params = listParameters(op, params);
     this.maximize = maximize;
     if (this.params.length === 0) throw new RangeError(`${op}: got an empty list of parameters to optimize`);
+    this.params.forEach((p, i) => {
+      if (!(p instanceof Variable)) {
+        throw new TypeError(`${op}: parameter ${i} must be a Variable made by parameter(...) (or a Module's parameters()), got ${describeValue(p)}`);
+      }
+      if (!p.isLeaf) {
+        throw new TypeError(`${op}: parameter ${i} was made by '${p.node?.op}', not a leaf, so it cannot be updated; pass the parameters it was computed from`);
+      }
+    });
     const frozen = this.params.findIndex((p) => !p.requiresGrad);
     if (frozen >= 0) throw new TypeError(`${op}: parameter ${frozen} does not require gradients, so it would never move`);
     this.lr = checkNonNegative(op, 'lr', lr);
@@ -34,6 +56,13 @@ export abstract class Optimizer {
    * decay still pulls the weights towards 0.
    */
   step(): void {
+    // everything is checked before anything moves, so a refused step leaves every parameter (and the optimizer's state) as it was
+    checkNonNegative(`${this.#op}.step`, 'lr', this.lr);
+    this.params.forEach((p, i) => {
+      if (p.grad && (fmt(p.grad.shape) !== fmt(p.shape))) {
+        throw new ShapeError(`${this.#op}.step: parameter ${i} has shape ${fmt(p.shape)} but its grad has shape ${fmt(p.grad.shape)}`);
+      }
+    });
     this.params.forEach((p, i) => {
       if (p.grad) p.value = this.update(p.value, this.maximize ? p.grad.neg() : p.grad, i);
     });

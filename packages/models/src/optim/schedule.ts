@@ -1,5 +1,6 @@
-import { checkCount, checkNonNegative } from '../check.ts';
-import type { Optimizer } from './optimizer.ts';
+import { describeValue } from '@gradschool/tensor';
+import { checkCount, checkNonNegative, checkOptions } from '../check.ts';
+import { Optimizer } from './optimizer.ts';
 
 export interface StepLROptions {
   /** Epochs between two decays. */
@@ -20,6 +21,10 @@ export class StepLR {
   epoch = 0;
 
   constructor(optimizer: Optimizer, opts: StepLROptions) {
+    if (!(optimizer instanceof Optimizer)) {
+      throw new TypeError(`StepLR: the optimizer must be an Optimizer such as new SGD(...), got ${describeValue(optimizer)}`);
+    }
+    checkOptions('StepLR', opts, 'new StepLR(optimizer, { stepSize: 10 })');
     this.optimizer = optimizer;
     this.baseLr = optimizer.lr;
     this.stepSize = checkCount('StepLR', 'stepSize', opts.stepSize, 1);

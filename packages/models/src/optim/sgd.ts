@@ -1,6 +1,6 @@
 import type { Variable } from '@gradschool/autograd';
 import type { Tensor } from '@gradschool/tensor';
-import { checkFraction, checkNonNegative } from '../check.ts';
+import { checkFraction, checkNonNegative, checkOptions } from '../check.ts';
 import { Optimizer } from './optimizer.ts';
 
 export interface SGDOptions {
@@ -30,7 +30,7 @@ export class SGD extends Optimizer {
   #velocity: (Tensor | null)[];
 
   constructor(params: Iterable<Variable>, opts: SGDOptions) {
-    super('SGD', params, opts.lr, opts.maximize);
+    super('SGD', params, checkOptions('SGD', opts, 'new SGD(model.parameters(), { lr: 0.1 })').lr, opts.maximize);
     this.momentum = checkFraction('SGD', 'momentum', opts.momentum ?? 0);
     this.dampening = checkFraction('SGD', 'dampening', opts.dampening ?? 0);
     this.nesterov = opts.nesterov ?? false;

@@ -47,6 +47,6 @@ describe('mlLoss', () => {
     expect(() => mlLoss(tensor([[1, 2, 3]]), idx([0, 1]), 1)).toThrow(
       'mlLoss: energies [1,3] (a grid of y along the last dim) need targets of shape [1], got [2]');
     expect(() => mlLossGradient(tensor([[1, 2]]), tensor([[0]], { dtype: 'int32' }), 1)).toThrow('mlLossGradient: energies [1,2]');
-    expect(() => mlLoss(tensor([[1, 2]]), idx([2]), 1)).toThrow('gather: index 2 is out of range');
+    expect(() => mlLoss(tensor([[1, 2]]), idx([2]), 1)).toThrow('mlLoss: target 2 is not the index of a grid point of y (the grid has 2: 0..1)');
   });
 });

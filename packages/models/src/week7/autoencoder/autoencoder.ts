@@ -6,13 +6,13 @@
  * the input is corrupted and the target kept clean (the denoising autoencoder).
  */
 import type { Variable } from '@gradschool/autograd';
-import type { DType, Generator } from '@gradschool/tensor';
+import { checkGenerator, describeValue, type DType, type Generator } from '@gradschool/tensor';
 import { Linear } from '../../nn/linear.ts';
 import { Module } from '../../nn/module.ts';
 import type { Input } from '../../nn/parameter.ts';
 import { ReLU, Sigmoid, Tanh } from '../../nn/activations.ts';
 import { Sequential } from '../../nn/sequential.ts';
-import { checkCount } from '../../check.ts';
+import { checkChoice, checkCount, checkOptions } from '../../check.ts';
 
 export interface AutoEncoderOptions {
   /**
@@ -37,10 +37,14 @@ export class AutoEncoder extends Module {
 
   constructor(opts: AutoEncoderOptions) {
     super();
+    checkOptions('AutoEncoder', opts, 'new AutoEncoder({ sizes: [784, 30], generator: new Generator(seed) })');
+    checkGenerator('AutoEncoder', opts.generator);
+    if (!Array.isArray(opts.sizes)) throw new TypeError(`AutoEncoder: sizes must be an array of widths such as [784, 30], got ${describeValue(opts.sizes)}`);
     if (opts.sizes.length < 2) throw new RangeError(`AutoEncoder: sizes must list the input width and at least the code width, got [${opts.sizes}]`);
     opts.sizes.forEach((s, i) => checkCount('AutoEncoder', `sizes[${i}]`, s, 1));
     this.sizes = [...opts.sizes];
-    const act = opts.activation ?? 'relu';
+    const act = checkChoice('AutoEncoder', 'activation', opts.activation ?? 'relu', ['relu', 'tanh']);
+    checkChoice('AutoEncoder', 'output', opts.output ?? 'linear', ['linear', 'sigmoid']);
     const linear = (a: number, b: number) => new Linear(a, b, { generator: opts.generator, dtype: opts.dtype });
     const down = this.sizes.slice(0, -1).flatMap((a, i) => [linear(a, this.sizes[i + 1]), activationLayer(act)]);
     const widths = [...this.sizes].reverse();

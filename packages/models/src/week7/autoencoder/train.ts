@@ -1,6 +1,7 @@
 /** Training an autoencoder, plain or denoising, with the package's training loop. */
 import type { Variable } from '@gradschool/autograd';
-import type { Generator, Tensor } from '@gradschool/tensor';
+import { checkGenerator, type Generator, type Tensor } from '@gradschool/tensor';
+import { checkChoice, checkCount, checkFunction, checkOptions } from '../../check.ts';
 import { bce } from '../../losses/bce.ts';
 import { mse } from '../../losses/mse.ts';
 import type { Optimizer } from '../../optim/optimizer.ts';
@@ -29,6 +30,12 @@ export interface AutoEncoderTraining {
  * batch anew (guide 7.7), then fits output → clean. Returns each epoch's mean reconstruction loss.
  */
 export function trainAutoEncoder(model: AutoEncoder, clean: Tensor, opts: AutoEncoderTraining): number[] {
+  checkOptions('trainAutoEncoder', opts, 'trainAutoEncoder(model, x, { optimizer, epochs: 10, generator })');
+  checkChoice('trainAutoEncoder', 'loss', opts.loss ?? 'mse', ['mse', 'bce']);
+  checkGenerator('trainAutoEncoder', opts.generator);
+  checkCount('trainAutoEncoder', 'epochs', opts.epochs);
+  if (opts.batchSize !== undefined) checkCount('trainAutoEncoder', 'batchSize', opts.batchSize, 1);
+  if (opts.corrupt !== undefined) checkFunction('trainAutoEncoder', 'corrupt', opts.corrupt);
   const loss = opts.loss === 'bce' ? (out: Variable, target: Tensor) => bce(out, target) : (out: Variable, target: Tensor) => mse(out, target);
   const { corrupt, generator } = opts;
   return fit(model, { x: clean, y: clean }, {

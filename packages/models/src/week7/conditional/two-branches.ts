@@ -6,9 +6,9 @@
  * the manifold of possible predictions". Here x = y₁ is what is given and y = y₂ what is predicted.
  */
 import type { Variable } from '@gradschool/autograd';
-import { Generator, tensor } from '@gradschool/tensor';
-import { checkCount, checkNonNegative } from '../../check.ts';
-import type { Dataset } from '../../data/dataset.ts';
+import { checkGenerator, formatShape, Generator, ShapeError, tensor } from '@gradschool/tensor';
+import { checkCount, checkNonNegative, checkOptions, checkPositive } from '../../check.ts';
+import { checkDataset, type Dataset } from '../../data/dataset.ts';
 import type { Linear } from '../../nn/linear.ts';
 import { Module } from '../../nn/module.ts';
 import { asVariable, type Input } from '../../nn/parameter.ts';
@@ -26,6 +26,7 @@ export const branch = (y1: number): number => 0.2 + 0.6 * y1 * y1;
  * numbers, so the mean of the answers at any y₁ is 0. x is [2·pairs, 1] (y₁), y likewise (y₂).
  */
 export function twoBranches(generator: Generator, opts: { pairs?: number; noise?: number } = {}): Dataset {
+  checkGenerator('twoBranches', generator);
   const n = checkCount('twoBranches', 'pairs', opts.pairs ?? 150);
   const noise = checkNonNegative('twoBranches', 'noise', opts.noise ?? 0.03);
   const x = new Float32Array(2 * n);
@@ -59,6 +60,7 @@ export class LatentPredictor extends Module {
 
   constructor(opts: LatentPredictorOptions) {
     super();
+    checkOptions('LatentPredictor', opts, 'new LatentPredictor({ generator: new Generator(seed) })');
     this.latents = opts.latents ?? 2;
     const hidden = opts.hidden ?? [32, 32];
     this.net = tanhNet('LatentPredictor', [1, ...hidden, this.latents], ['inputs', ...hidden.map((_, i) => `hidden[${i}]`), 'latents'], opts);
@@ -74,7 +76,14 @@ export class LatentPredictor extends Module {
   forward(x: Input): Variable { return this.net.forward(x); }
 
   /** E(x, y, z) for every z: [n, latents]. */
-  energies(x: Input, y: Input): Variable { return asVariable(y).sub(this.forward(x)).square(); }
+  energies(x: Input, y: Input): Variable {
+    const [given, answer] = [asVariable(x, 'LatentPredictor.energies', 'x'), asVariable(y, 'LatentPredictor.energies', 'y')];
+    // y [n, 1] against the predictions [n, latents]; a y of [n] or [n, k] would broadcast into a table of every pair
+    if (answer.ndim !== 2 || answer.shape[1] !== 1 || given.ndim !== 2 || answer.shape[0] !== given.shape[0]) {
+      throw new ShapeError(`LatentPredictor.energies: x ${formatShape(given.shape)} and y ${formatShape(answer.shape)} must both be [n, 1], one row per example`);
+    }
+    return answer.sub(this.forward(given)).square();
+  }
 
   /** F(x, y) = min_z E(x, y, z), [n]: the zero-temperature free energy, as in K-means. */
   freeEnergy(x: Input, y: Input): Variable { return inferDiscrete(this.energies(x, y)).energy; }
@@ -93,7 +102,9 @@ export const TWO_BRANCHES = {
  * z this is least squares. Returns the loss after each step.
  */
 export function trainLatentPredictor(model: LatentPredictor, data: Dataset, opts: { steps?: number; lr?: number } = {}): number[] {
+  checkDataset('trainLatentPredictor', data);
   const steps = checkCount('trainLatentPredictor', 'steps', opts.steps ?? TWO_BRANCHES.steps);
+  checkPositive('trainLatentPredictor', 'lr', opts.lr ?? TWO_BRANCHES.lr);
   const optimizer = new Adam(model.parameters(), { lr: opts.lr ?? TWO_BRANCHES.lr });
   return Array.from({ length: steps }, () => {
     optimizer.zeroGrad();

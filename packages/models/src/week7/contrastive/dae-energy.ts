@@ -1,6 +1,7 @@
 /** The denoising autoencoder seen as an energy-based model (course notes, week 7B, "Denoising autoencoder"). */
 import { formatShape, ShapeError } from '@gradschool/tensor';
 import type { Values } from '../values.ts';
+import { checkData } from '../../check.ts';
 
 /**
  * E(y) = ‖y − ŷ‖², the squared reconstruction error of each example (rows of y and of its
@@ -9,6 +10,8 @@ import type { Values } from '../values.ts';
  * the data ŷ still lands near the manifold, so y − ŷ is about the distance to it.
  */
 export function reconstructionEnergy<T extends Values<T>>(y: T, reconstruction: T): T {
+  checkData('reconstructionEnergy', 'y', y);
+  checkData('reconstructionEnergy', 'reconstruction', reconstruction);
   if (formatShape(y.shape) !== formatShape(reconstruction.shape) || y.ndim < 1) {
     throw new ShapeError(`reconstructionEnergy: data ${formatShape(y.shape)} and reconstruction ${formatShape(reconstruction.shape)} must have one shape, examples along dim 0`);
   }

@@ -4,7 +4,8 @@
  * push up the energy for the point we land on."
  */
 import type { Variable } from '@gradschool/autograd';
-import type { Generator, Tensor } from '@gradschool/tensor';
+import { checkTensor, type Generator, type Tensor } from '@gradschool/tensor';
+import { checkFunction, checkNonNegative } from '../../check.ts';
 import { corruptGaussian } from '../corrupt.ts';
 import { type Descent, descendEnergy } from '../ebm/descend.ts';
 
@@ -25,6 +26,8 @@ export interface ContrastiveOptions {
  * pushes E down at y and up at ȳ (for instance with `marginLoss`).
  */
 export function contrastivePoints(energy: (y: Variable) => Variable, y: Tensor, generator: Generator, opts: ContrastiveOptions = {}): Descent {
-  const kicked = corruptGaussian(y, opts.kick ?? 0.5, generator);
+  checkFunction('contrastivePoints', 'energy', energy);
+  checkTensor('contrastivePoints', 'y', y);
+  const kicked = corruptGaussian(y, checkNonNegative('contrastivePoints', 'kick', opts.kick ?? 0.5), generator);
   return descendEnergy(energy, kicked, { steps: opts.steps ?? 10, lr: opts.lr ?? 0.05, keepPath: opts.keepPath });
 }

@@ -5,6 +5,7 @@ import { Module } from '../../nn/module.ts';
 import type { Input } from '../../nn/parameter.ts';
 import type { Sequential } from '../../nn/sequential.ts';
 import { tanhNet } from '../tanh-net.ts';
+import { checkOptions } from '../../check.ts';
 
 export interface EnergyNetOptions {
   /** Width of the points y (default 2, the plane). */
@@ -26,6 +27,7 @@ export class EnergyNet extends Module {
 
   constructor(opts: EnergyNetOptions) {
     super();
+    checkOptions('EnergyNet', opts, 'new EnergyNet({ generator: new Generator(seed) })');
     const hidden = opts.hidden ?? [64, 64];
     const names = ['inputs', ...hidden.map((_, i) => `hidden[${i}]`), 'output'];
     this.net = tanhNet('EnergyNet', [opts.inputs ?? 2, ...hidden, 1], names, opts);

@@ -1,6 +1,7 @@
 /** One step of contrastive-divergence training of an energy network. */
 import type { Generator, Tensor } from '@gradschool/tensor';
 import type { Optimizer } from '../../optim/optimizer.ts';
+import { checkNonNegative } from '../../check.ts';
 import type { Descent } from '../ebm/descend.ts';
 import { type ContrastiveOptions, contrastivePoints } from './divergence.ts';
 import type { EnergyNet } from './energy-net.ts';
@@ -33,6 +34,9 @@ export interface CdStep {
  * slide landed, until each landing point is `margin` above its data point.
  */
 export function contrastiveDivergenceStep(model: EnergyNet, y: Tensor, optimizer: Optimizer, generator: Generator, opts: CdOptions = {}): CdStep {
+  // checked before the slide and the step, so a refused call leaves the model and the optimizer as they were
+  if (opts.margin !== undefined) checkNonNegative('contrastiveDivergenceStep', 'margin', opts.margin);
+  checkNonNegative('contrastiveDivergenceStep', 'regularise', opts.regularise ?? 0);
   const contrast = contrastivePoints((v) => model.forward(v), y, generator, opts);
   optimizer.zeroGrad();
   const [atData, atContrast] = [model.forward(y), model.forward(contrast.x)];

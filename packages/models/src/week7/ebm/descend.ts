@@ -6,9 +6,9 @@
  * Carlo methods the notes list for finding points to push up: it draws samples of the Gibbs
  * distribution instead of sliding to the nearest minimum.
  */
-import { gradients, noGrad, type Variable, variable } from '@gradschool/autograd';
-import { type Generator, stack, type Tensor } from '@gradschool/tensor';
-import { checkCount, checkNonNegative } from '../../check.ts';
+import { gradients, noGrad, Variable, variable } from '@gradschool/autograd';
+import { checkGenerator, checkTensor, describeValue, type Generator, stack, type Tensor } from '@gradschool/tensor';
+import { checkCount, checkFunction, checkNonNegative } from '../../check.ts';
 import { corruptGaussian } from '../corrupt.ts';
 
 export interface DescendOptions {
@@ -44,18 +44,27 @@ export interface Descent {
  * gets no gradient from this.
  */
 export function descendEnergy(energy: (x: Variable) => Variable, start: Tensor, opts: DescendOptions = {}): Descent {
+  checkFunction('descendEnergy', 'energy', energy);
+  checkTensor('descendEnergy', 'start', start);
+  if (start.dtype === 'int32') throw new TypeError("descendEnergy: start must be a float tensor (the walk moves it by fractions), got int32; convert it with .to('float32')");
   const steps = checkCount('descendEnergy', 'steps', opts.steps ?? 100);
   const lr = opts.lr ?? 0.1;
   if (!(lr > 0 && Number.isFinite(lr))) throw new RangeError(`descendEnergy: lr must be a finite number > 0, got ${lr}`);
   const temperature = checkNonNegative('descendEnergy', 'temperature', opts.temperature ?? 0);
   const generator = opts.generator;
+  if (generator !== undefined) checkGenerator('descendEnergy', generator);
   if (temperature > 0 && !generator) throw new RangeError(`descendEnergy: temperature ${temperature} needs a generator to draw the Langevin noise`);
   const noise = Math.sqrt(2 * lr * temperature);
   let x = start;
   const path = [x];
   for (let t = 0; t < steps; t++) {
     const xv = variable(x, { requiresGrad: true });
-    const [slope] = gradients(energy(xv).sum(), [xv]);
+    const e = energy(xv);
+    if (!(e instanceof Variable) || !e.requiresGrad) {
+      const got = e instanceof Variable ? 'a Variable that does not depend on x (computed from x.value, or inside noGrad)' : describeValue(e);
+      throw new TypeError(`descendEnergy: the energy must be computed from its argument with Variable ops, so its gradient reaches x; it returned ${got}`);
+    }
+    const [slope] = gradients(e.sum(), [xv]);
     x = x.sub(slope.value.mul(lr));
     // the same draw as a DAE's Gaussian corruption, x + σε: a kick at every step
     if (generator && noise > 0) x = corruptGaussian(x, noise, generator);

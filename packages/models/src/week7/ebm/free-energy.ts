@@ -27,7 +27,7 @@ export interface FreeEnergyOptions {
  * energies is the Gibbs distribution over z (see `gibbs`).
  */
 export function freeEnergy<T extends Values<T>>(energies: T, beta: number, opts: FreeEnergyOptions = {}): T {
-  const dim = checkAxis('freeEnergy', energies.shape, opts.dim ?? -1, 'z');
+  const dim = checkAxis('freeEnergy', energies, opts.dim ?? -1, 'z');
   checkBeta('freeEnergy', beta);
   const dz = opts.dz ?? 1;
   if (!(dz > 0 && Number.isFinite(dz))) throw new RangeError(`freeEnergy: dz must be a finite number > 0, got ${dz}`);
@@ -39,6 +39,6 @@ export function freeEnergy<T extends Values<T>>(energies: T, beta: number, opts:
 
 /** Inference by enumeration: the best latent ž = argmin_z E(y, z) and its energy F(y) = E(y, ž). */
 export function inferDiscrete<T extends Values<T>>(energies: T, opts: { dim?: number } = {}): { z: Tensor; energy: T } {
-  const dim = checkAxis('inferDiscrete', energies.shape, opts.dim ?? -1, 'z');
+  const dim = checkAxis('inferDiscrete', energies, opts.dim ?? -1, 'z');
   return { z: energies.argmin(dim), energy: energies.min(dim) };
 }

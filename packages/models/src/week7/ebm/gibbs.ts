@@ -9,7 +9,7 @@ import { checkAxis, checkBeta } from './check.ts';
  * The energy is an unnormalised negative log density: log P(y) = −β E(y) − log Z.
  */
 export function gibbs(energies: Tensor, beta: number, opts: { dim?: number } = {}): Tensor {
-  const dim = checkAxis('gibbs', energies.shape, opts.dim ?? -1, 'y');
+  const dim = checkAxis('gibbs', energies, opts.dim ?? -1, 'y');
   checkBeta('gibbs', beta);
   // measured from the minimum, so the best value has weight e^0 = 1 however large β is
   const gap = energies.sub(energies.min(dim, { keepdim: true }));

@@ -3,19 +3,25 @@
  * "Training an Energy-Based Model"): the contrastive method that pushes down on the data and up
  * on everything else, each y in proportion to its probability under the model.
  */
-import { formatShape, oneHot, ShapeError, type Tensor } from '@gradschool/tensor';
+import { checkTensor, formatShape, oneHot, ShapeError, type Tensor } from '@gradschool/tensor';
 import type { Values } from '../values.ts';
 import { checkAxis } from './check.ts';
 import { freeEnergy } from './free-energy.ts';
 import { gibbs } from './gibbs.ts';
 
 function checkTargets(op: string, energies: { shape: readonly number[] }, targets: Tensor): void {
-  checkAxis(op, energies.shape, -1, 'y');
+  checkAxis(op, energies, -1, 'y');
+  checkTensor(op, 'targets', targets);
   const batch = energies.shape.slice(0, -1);
   if (formatShape(targets.shape) !== formatShape(batch)) {
     throw new ShapeError(
       `${op}: energies ${formatShape(energies.shape)} (a grid of y along the last dim) need targets of shape ${formatShape(batch)}, got ${formatShape(targets.shape)}`,
     );
+  }
+  const points = energies.shape[energies.shape.length - 1];
+  const bad = targets.data().find((t) => !(Number.isInteger(t) && t >= 0 && t < points));
+  if (bad !== undefined) {
+    throw new RangeError(`${op}: target ${bad} is not the index of a grid point of y (the grid has ${points}: 0..${points - 1})`);
   }
 }
 

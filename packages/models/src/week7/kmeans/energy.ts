@@ -4,11 +4,14 @@
  * one of the k prototypes. Inference picks the closest prototype; F(y) = min_z E(y, z).
  */
 import { formatShape, ShapeError, type Tensor } from '@gradschool/tensor';
+import { checkData } from '../../check.ts';
 import { inferDiscrete } from '../ebm/free-energy.ts';
 import type { Values } from '../values.ts';
 
 /** Data Y [n, d] (one point per row) against prototypes W [d, k] (one per column). */
 export function checkKMeans(op: string, y: { shape: readonly number[] }, w: { shape: readonly number[] }): void {
+  checkData(op, 'data', y);
+  checkData(op, 'prototypes', w);
   if (y.shape.length !== 2 || w.shape.length !== 2 || y.shape[1] !== w.shape[0] || w.shape[1] === 0) {
     throw new ShapeError(
       `${op}: data ${formatShape(y.shape)} must be [n, d] and prototypes ${formatShape(w.shape)} must be [d, k] with k ≥ 1 (one prototype per column)`,

@@ -1,6 +1,7 @@
 /** Training the K-means energy by gradient descent, the first approach the notes describe. */
 import { variable } from '@gradschool/autograd';
 import type { Tensor } from '@gradschool/tensor';
+import { checkPositive } from '../../check.ts';
 import { checkKMeans, kmeansInfer } from './energy.ts';
 
 /**
@@ -10,7 +11,7 @@ import { checkKMeans, kmeansInfer } from './energy.ts';
  */
 export function kmeansGradientStep(y: Tensor, w: Tensor, lr: number): Tensor {
   checkKMeans('kmeansGradientStep', y, w);
-  if (!(lr > 0 && Number.isFinite(lr))) throw new RangeError(`kmeansGradientStep: lr must be a finite number > 0, got ${lr}`);
+  checkPositive('kmeansGradientStep', 'lr', lr);
   const wv = variable(w, { requiresGrad: true });
   kmeansInfer(variable(y), wv).energy.mean().backward();
   return w.sub((wv.grad as Tensor).mul(lr));

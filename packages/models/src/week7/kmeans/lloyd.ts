@@ -4,13 +4,15 @@
  * push energy down near the data: an architectural method, where with k prototypes at most k
  * points can have zero energy.
  */
-import { formatShape, type Generator, indexSelect, oneHot, type Tensor, where } from '@gradschool/tensor';
+import { checkGenerator, checkTensor, formatShape, type Generator, indexSelect, oneHot, type Tensor, where } from '@gradschool/tensor';
 import { checkCount } from '../../check.ts';
 import { checkKMeans, kmeansInfer } from './energy.ts';
 
 /** k distinct data points, chosen at random, as the first prototypes: W [d, k]. */
 export function kmeansInit(y: Tensor, k: number, generator: Generator): Tensor {
+  checkTensor('kmeansInit', 'data', y);
   checkCount('kmeansInit', 'k', k, 1);
+  checkGenerator('kmeansInit', generator);
   if (y.ndim !== 2 || k > y.shape[0]) {
     throw new RangeError(`kmeansInit: cannot choose ${k} prototypes from data of shape ${formatShape(y.shape)} (need [n, d] with n ≥ k)`);
   }

@@ -8,7 +8,7 @@
  * word can be predicted from the visible ones exactly when its partner is visible, as in BERT
  * where the context tells which word is missing; the article and the pairs themselves are random.
  */
-import { type Generator, tensor, type Tensor } from '@gradschool/tensor';
+import { checkGenerator, type Generator, tensor, type Tensor } from '@gradschool/tensor';
 import { checkCount } from '../../check.ts';
 
 const MASK = '[mask]';
@@ -28,6 +28,7 @@ const id = (word: string): number => TOY_VOCAB.indexOf(word);
 /** n sentences as an int32 [n, 6] tensor of token ids. */
 export function toyCorpus(n: number, generator: Generator): Tensor {
   checkCount('toyCorpus', 'n', n);
+  checkGenerator('toyCorpus', generator);
   const ids = new Int32Array(n * TOY_SENTENCE_LENGTH);
   for (let i = 0; i < n; i++) {
     const animal = generator.int(0, ANIMALS.length);

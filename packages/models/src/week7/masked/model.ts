@@ -3,8 +3,8 @@
  * (partly masked) sentence, and at every position output a softmax over the vocabulary.
  */
 import type { Variable } from '@gradschool/autograd';
-import { formatShape, type Generator, oneHot, ShapeError, type Tensor } from '@gradschool/tensor';
-import { checkCount } from '../../check.ts';
+import { checkGenerator, checkTensor, formatShape, type Generator, oneHot, ShapeError, type Tensor } from '@gradschool/tensor';
+import { checkCount, checkOptions } from '../../check.ts';
 import { ReLU } from '../../nn/activations.ts';
 import { Linear } from '../../nn/linear.ts';
 import { Module } from '../../nn/module.ts';
@@ -31,6 +31,8 @@ export class MaskedTokenModel extends Module<[Tensor], Variable> {
 
   constructor(opts: MaskedTokenModelOptions) {
     super();
+    checkOptions('MaskedTokenModel', opts, 'new MaskedTokenModel({ vocabSize, length, generator: new Generator(seed) })');
+    checkGenerator('MaskedTokenModel', opts.generator);
     this.vocabSize = checkCount('MaskedTokenModel', 'vocabSize', opts.vocabSize, 1);
     this.length = checkCount('MaskedTokenModel', 'length', opts.length, 1);
     const hidden = checkCount('MaskedTokenModel', 'hidden', opts.hidden ?? 64, 1);
@@ -42,9 +44,13 @@ export class MaskedTokenModel extends Module<[Tensor], Variable> {
 
   /** Token ids [n, L] (int32, the mask token among them) → scores [n, L, V]. */
   forward(tokens: Tensor): Variable {
+    checkTensor('MaskedTokenModel', 'tokens', tokens);
     if (tokens.ndim !== 2 || tokens.shape[1] !== this.length) {
       throw new ShapeError(`MaskedTokenModel: tokens must have shape [n, ${this.length}], got ${formatShape(tokens.shape)}`);
     }
+    if (tokens.dtype !== 'int32') throw new TypeError(`MaskedTokenModel: tokens must be int32 ids, got ${tokens.dtype}`);
+    const bad = tokens.data().find((t) => t < 0 || t >= this.vocabSize);
+    if (bad !== undefined) throw new RangeError(`MaskedTokenModel: token ${bad} is not an id of the ${this.vocabSize}-word vocabulary (0..${this.vocabSize - 1})`);
     const n = tokens.shape[0];
     const x = oneHot(tokens, this.vocabSize).reshape(n, this.length * this.vocabSize);
     return this.net.forward(x).reshape(n, this.length, this.vocabSize);

@@ -1,6 +1,7 @@
 /** One training step of the masked autoencoder. */
 import type { Generator, Tensor } from '@gradschool/tensor';
 import type { Optimizer } from '../../optim/optimizer.ts';
+import { checkFraction } from '../../check.ts';
 import { maskedTokenLoss } from './loss.ts';
 import { maskTokens } from './mask-tokens.ts';
 import type { MaskedTokenModel } from './model.ts';
@@ -10,6 +11,7 @@ import type { MaskedTokenModel } from './model.ts';
  * step on the loss over the masked positions only. Returns that loss.
  */
 export function maskedTokenStep(model: MaskedTokenModel, tokens: Tensor, p: number, optimizer: Optimizer, generator: Generator, opts: { maskId?: number } = {}): number {
+  checkFraction('maskedTokenStep', 'p', p);
   const { input, mask } = maskTokens(tokens, p, generator, opts);
   optimizer.zeroGrad();
   const loss = maskedTokenLoss(model.forward(input), tokens, mask);
