@@ -9,10 +9,10 @@ import { parameter, Variable } from '@gradschool/autograd';
 import { formatShape as fmt, Generator, ShapeError, type Tensor, tensor, zeros } from '@gradschool/tensor';
 import { describe, expect } from 'vitest';
 import {
-  accuracy, Adam, AutoEncoder, bce, confusionMatrix, contrastiveDivergenceStep, contrastivePoints, corruptGaussian, corruptMask, crossEntropy,
-  descendEnergy, Dropout, EnergyNet, fit, fitStandardizer, freeEnergy, gibbs, kmeansEnergy, kmeansInit, LatentPredictor, Linear,
+  accuracy, Adam, arcData, AutoEncoder, bce, confusionMatrix, contrastiveDivergenceStep, contrastivePoints, corruptGaussian, corruptMask, crossEntropy,
+  decodeTokens, descendEnergy, Dropout, ellipseLatentEnergy, EnergyNet, fit, fitStandardizer, freeEnergy, gibbs, kmeansEnergy, kmeansInit, LatentPredictor, Linear,
   lloydStep, marginLoss, maskedTokenLoss, maskedTokenStep, MaskedTokenModel, maskTokens, minibatches, mlLoss, mlLossGradient, mse, nll,
-  normal, predict, ReLU, Sequential, SGD, spiral, StepLR, trainAutoEncoder, trainLatentPredictor, trainTestSplit, twoBranches, uniform,
+  naiveSoftmax, normal, plot, predict, regionsFigure, ReLU, Sequential, SGD, spiral, spiralLossFigure, StepLR, trainAutoEncoder, trainLatentPredictor, trainTestSplit, twoBranches, uniform,
 } from '../src/index.ts';
 
 type ErrorKind = ErrorConstructor | typeof ShapeError;
@@ -225,6 +225,15 @@ const MISTAKES: Mistake[] = [
     'MaskedTokenModel: tokens must be int32 ids, got float32'],
   ['maskedTokenStep with a rate of 2', () => { const m = new MaskedTokenModel({ vocabSize: 3, length: 2, generator: g() }); return maskedTokenStep(m, ints([0, 1]).reshape(1, 2), 2, new SGD(m.parameters(), { lr: 0.1 }), g()); },
     RangeError, 'maskedTokenStep: p must lie in [0, 1], got 2'],
+  // figures and helpers
+  ['naiveSoftmax of a plain array', () => naiveSoftmax([1, 2] as never), TypeError, 'naiveSoftmax: x must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['regionsFigure of 3-D points', () => regionsFigure(linear(), { x: zeros([4, 3]), y: ints([0, 1, 0, 1]) }), ShapeError,
+    'regionsFigure: draws a classifier of the plane, so data.x must be points [n, 2], got [4,3]'],
+  ['spiralLossFigure of nothing', () => spiralLossFigure(undefined as never), TypeError, 'spiralLossFigure: curves must be an array of { label, losses }, got undefined'],
+  ['scatter of a plain array', () => plot.scatter([[1, 2]] as never), TypeError, 'scatter: points must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['ellipseLatentEnergy of 3-D points', () => ellipseLatentEnergy(zeros([2, 3])), ShapeError, 'ellipseLatentEnergy: y must be points of the plane [n, 2], got [2,3]'],
+  ['arcData of -1 points', () => arcData(g(), -1), RangeError, 'arcData: n must be an integer >= 0, got -1'],
+  ['decodeTokens of a plain array', () => decodeTokens([1] as never), TypeError, 'decodeTokens: ids must be a Tensor, got an array; wrap it with tensor(...)'],
 ];
 
 describe('models errors', () => {

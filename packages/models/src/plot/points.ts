@@ -1,7 +1,8 @@
-import { formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
+import { checkTensor, formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
 
 /** Rows of a [n, 2] tensor as host pairs, for drawing. */
 export function pairsOf(op: string, points: Tensor): [number, number][] {
+  checkTensor(op, 'points', points);
   if (points.ndim !== 2 || points.shape[1] !== 2) {
     throw new ShapeError(`${op}: points must have shape [n, 2], got ${fmt(points.shape)}`);
   }

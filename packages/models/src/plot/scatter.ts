@@ -1,4 +1,4 @@
-import { formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
+import { checkTensor, formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
 import type { Layer } from './figure.ts';
 import { classColour } from './palette.ts';
 import { pairsOf } from './points.ts';
@@ -16,6 +16,7 @@ export interface ScatterOptions {
 /** Points [n, 2] as dots, coloured by class. */
 export function scatter(points: Tensor, opts: ScatterOptions = {}): Layer {
   const xy = pairsOf('scatter', points);
+  if (opts.classes !== undefined) checkTensor('scatter', 'classes', opts.classes);
   if (opts.classes && (opts.classes.ndim !== 1 || opts.classes.shape[0] !== xy.length)) {
     throw new ShapeError(`scatter: classes must have shape [${xy.length}] to match points ${fmt(points.shape)}, got ${fmt(opts.classes.shape)}`);
   }

@@ -4,8 +4,8 @@
  * standalone SVG document as text.
  */
 import type { Variable } from '@gradschool/autograd';
-import { softmax, type Tensor, tensor } from '@gradschool/tensor';
-import type { Dataset } from '../data/dataset.ts';
+import { checkTensor, describeValue, formatShape as fmt, ShapeError, softmax, type Tensor, tensor } from '@gradschool/tensor';
+import { checkDataset, type Dataset } from '../data/dataset.ts';
 import type { Module } from '../nn/module.ts';
 import type { Input } from '../nn/parameter.ts';
 import {
@@ -21,6 +21,10 @@ export interface RegionsOptions {
 
 /** What a classifier of the plane does everywhere: each class's region, with the data on top. */
 export function regionsFigure(model: Module<[Input], Variable>, data: Dataset, opts: RegionsOptions = {}): string {
+  checkDataset('regionsFigure', data);
+  if (data.x.ndim !== 2 || data.x.shape[1] !== 2) {
+    throw new ShapeError(`regionsFigure: draws a classifier of the plane, so data.x must be points [n, 2], got ${fmt(data.x.shape)}`);
+  }
   const range = opts.range ?? [-1.1, 1.1];
   const plane = grid(range, range, 160);
   const scores = predict(model, gridPoints(plane));
@@ -35,10 +39,12 @@ export function regionsFigure(model: Module<[Input], Variable>, data: Dataset, o
 }
 
 /** Training loss per epoch of several models on the spiral, the first one dashed. */
-export const spiralLossFigure = (curves: readonly { label: string; losses: readonly number[] }[]): string =>
-  lossCurves(curves.map((c, i) => ({ label: c.label, values: c.losses, dashed: i === 0 })), {
+export const spiralLossFigure = (curves: readonly { label: string; losses: readonly number[] }[]): string => {
+  if (!Array.isArray(curves)) throw new TypeError(`spiralLossFigure: curves must be an array of { label, losses }, got ${describeValue(curves)}`);
+  return lossCurves(curves.map((c, i) => ({ label: c.label, values: c.losses, dashed: i === 0 })), {
     title: 'Training loss on the spiral', xLabel: 'epoch', yLabel: 'cross-entropy (mean over the data)', first: 1,
   });
+};
 
 /**
  * softmax(s / T) of one score vector at several temperatures T, as side-by-side bars per class:
@@ -74,6 +80,7 @@ export function softmaxTemperatureFigure(scores: readonly number[], temperatures
 
 /** softmax as the formula is written, exp(xᵢ) / Σⱼ exp(xⱼ), with no max subtracted: what overflows. */
 export function naiveSoftmax(x: Tensor): Tensor {
+  checkTensor('naiveSoftmax', 'x', x);
   const e = x.exp();
   return e.div(e.sum(-1, { keepdim: true }));
 }

@@ -9,7 +9,8 @@
  * energy on the data — the false well the notes' picture does not have. An open arc has no
  * inside, and the energy can grow away from the data everywhere.
  */
-import { Generator, type Tensor } from '@gradschool/tensor';
+import { checkGenerator, Generator, type Tensor } from '@gradschool/tensor';
+import { checkCount } from '../../check.ts';
 import { moons } from '../../data/moons.ts';
 import { Adam } from '../../optim/adam.ts';
 import { corruptGaussian } from '../corrupt.ts';
@@ -29,7 +30,11 @@ export const ARC_DAE = {
 };
 
 /** n points of the upper unit half-circle (cos s, sin s), s in [0, π], with a little noise. */
-export const arcData = (generator: Generator, n: number): Tensor => moons(generator, { pointsPerClass: n, noise: 0.02 }).x.slice(0, 0, n);
+export function arcData(generator: Generator, n: number): Tensor {
+  checkGenerator('arcData', generator);
+  checkCount('arcData', 'n', n);
+  return moons(generator, { pointsPerClass: n, noise: 0.02 }).x.slice(0, 0, n);
+}
 
 /** Distance from (y₁, y₂) to that half-circle: to the circle above the axis, to the nearer end below it. */
 export const distanceToArc = (y1: number, y2: number): number =>

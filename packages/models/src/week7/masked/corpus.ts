@@ -8,7 +8,7 @@
  * word can be predicted from the visible ones exactly when its partner is visible, as in BERT
  * where the context tells which word is missing; the article and the pairs themselves are random.
  */
-import { checkGenerator, type Generator, tensor, type Tensor } from '@gradschool/tensor';
+import { checkGenerator, checkTensor, type Generator, tensor, type Tensor } from '@gradschool/tensor';
 import { checkCount } from '../../check.ts';
 
 const MASK = '[mask]';
@@ -40,4 +40,7 @@ export function toyCorpus(n: number, generator: Generator): Tensor {
 }
 
 /** The words of one sentence (a 1-D tensor of ids). */
-export const decodeTokens = (ids: Tensor): string => Array.from(ids.data(), (i) => TOY_VOCAB[i] ?? `<${i}>`).join(' ');
+export function decodeTokens(ids: Tensor): string {
+  checkTensor('decodeTokens', 'ids', ids);
+  return Array.from(ids.data(), (i) => TOY_VOCAB[i] ?? `<${i}>`).join(' ');
+}
