@@ -21,6 +21,7 @@ function predictedClasses(op: string, output: Predictions, targets: Tensor): Int
   const classes = predictions.ndim === 2 ? predictions.argmax(1) : predictions;
   const values = classes.data();
   const truth = targets.data();
+  const scored = predictions.ndim === 2 ? predictions.shape[1] : Infinity;
   for (let i = 0; i < values.length; i++) {
     if (!Number.isInteger(values[i])) {
       throw new RangeError(
@@ -28,6 +29,13 @@ function predictedClasses(op: string, output: Predictions, targets: Tensor): Int
       );
     }
     if (!Number.isInteger(truth[i])) throw new RangeError(`${op}: targets must be class indices, but example ${i} has ${truth[i]}`);
+    // a target the scores have no column for can never be predicted: most often one sigmoid output [n, 1] read as K = 1 classes
+    if (op === 'accuracy' && (truth[i] < 0 || truth[i] >= scored)) {
+      const binary = scored === 1
+        ? '; one column of scores [n, 1] is one score per example (binary): threshold it first, as in p.gt(0.5).squeeze(1) for probabilities or z.gt(0).squeeze(1) for logits'
+        : '';
+      throw new RangeError(`${op}: target ${truth[i]} at example ${i} is not one of the ${scored} classes that scores ${fmt(predictions.shape)} cover (0..${scored - 1})${binary}`);
+    }
   }
   return Int32Array.from(values);
 }

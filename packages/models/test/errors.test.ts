@@ -160,6 +160,10 @@ const MISTAKES: Mistake[] = [
   // metrics
   ['accuracy of probabilities [N]', () => accuracy(tensor([0.25, 0.75]), ints([0, 1])), RangeError,
     'accuracy: predictions of shape [2] are read as class indices, but example 0 has 0.25; pass scores [n, K], or threshold probabilities first, as in p.gt(0.5)'],
+  ['accuracy of one sigmoid column [N, 1]', () => accuracy(zeros([3, 1]), ints([0, 1, 1])), RangeError,
+    'accuracy: target 1 at example 1 is not one of the 1 classes that scores [3,1] cover (0..0); one column of scores [n, 1] is one score per example (binary): threshold it first, as in p.gt(0.5).squeeze(1) for probabilities or z.gt(0).squeeze(1) for logits'],
+  ['accuracy against a class the scores lack', () => accuracy(zeros([2, 3]), ints([0, 3])), RangeError,
+    'accuracy: target 3 at example 1 is not one of the 3 classes that scores [2,3] cover (0..2)'],
   ['accuracy against fractional targets', () => accuracy(zeros([2, 2]), tensor([0.5, 1])), RangeError, 'accuracy: targets must be class indices, but example 0 has 0.5'],
   ['accuracy against a plain array', () => accuracy(zeros([2, 2]), [0, 1] as never), TypeError, "accuracy: targets must be a Tensor, got an array; write tensor([...], { dtype: 'int32' })"],
   ['accuracy of unequal batches', () => accuracy(zeros([3, 2]), ints([0, 1])), ShapeError,
