@@ -104,10 +104,9 @@ function backwardThrough(impl: M, name: 'encode' | 'decode', input: Nd, p: AutoE
   call(from, args, () => out.backward(toTensor(g)));
   const [dInput, dWeight, dBias] = layerGradients(name, input, p, g);
   const [weight, bias] = name === 'encode' ? (['encoderWeight', 'encoderBias'] as const) : (['decoderWeight', 'decoderBias'] as const);
-  // gradientOf says `after <label>.backward(), …` itself
-  expectClose(`after ${from}, ${arg}.grad`, gradientOf(label, v, arg), dInput, TOLERANCE, 'is');
-  expectClose(`after ${from}, params.${weight}.grad`, gradientOf(label, vp[weight], `params.${weight}`), dWeight, TOLERANCE, 'is');
-  expectClose(`after ${from}, params.${bias}.grad`, gradientOf(label, vp[bias], `params.${bias}`), dBias, TOLERANCE, 'is');
+  expectClose(`after ${from}, ${arg}.grad`, gradientOf(from, v, arg), dInput, TOLERANCE, 'is');
+  expectClose(`after ${from}, params.${weight}.grad`, gradientOf(from, vp[weight], `params.${weight}`), dWeight, TOLERANCE, 'is');
+  expectClose(`after ${from}, params.${bias}.grad`, gradientOf(from, vp[bias], `params.${bias}`), dBias, TOLERANCE, 'is');
 }
 
 export const checks = defineChecks<M>([
@@ -166,7 +165,7 @@ export const checks = defineChecks<M>([
         expectClose(label, loss.value, nd([], [want.loss]), TOLERANCE);
         if (!loss.requiresGrad) throw new CheckFailure(`${label} gave a Variable that no gradient flows back from: build it with the Variables' own ops, from the parameters it depends on`);
         call(`${label}.backward()`, args, () => loss.backward());
-        for (const k of PARAMETERS) expectClose(`after ${label}.backward(), params.${k}.grad`, gradientOf(label, vp[k], `params.${k}`), want.grads[k], TOLERANCE, 'is');
+        for (const k of PARAMETERS) expectClose(`after ${label}.backward(), params.${k}.grad`, gradientOf(`${label}.backward()`, vp[k], `params.${k}`), want.grads[k], TOLERANCE, 'is');
       }),
   },
 ]);

@@ -194,8 +194,8 @@ export const checks = defineChecks<M>([
         call(`${label}.backward()`, args, () => out.backward());
         const n = p.positive.data.length;
         const push = active(p).map((on) => (on ? 1 / n : 0));
-        expectClose(`after ${label}.backward(), positive.grad`, gradientOf(label, positive, 'positive'), nd([n], push), TOLERANCE, 'is');
-        expectClose(`after ${label}.backward(), negative.grad`, gradientOf(label, negative, 'negative'), nd([n], push.map((v) => -v)), TOLERANCE, 'is');
+        expectClose(`after ${label}.backward(), positive.grad`, gradientOf(`${label}.backward()`, positive, 'positive'), nd([n], push), TOLERANCE, 'is');
+        expectClose(`after ${label}.backward(), negative.grad`, gradientOf(`${label}.backward()`, negative, 'negative'), nd([n], push.map((v) => -v)), TOLERANCE, 'is');
       }, { examples: [{ positive: nd([2], [0, 0]), negative: nd([2], [3, 0.5]), margin: 1 }] }),
   },
 ]);

@@ -155,7 +155,7 @@ export const checks = defineChecks<M>([
         if (!out.requiresGrad) throw new CheckFailure(`${label} gave a Variable that no gradient flows back from: build it with the Variables' own ops on logits`);
         call(`${label}.backward()`, args, () => out.backward());
         const want = nd(c.logits.shape, c.mask.flatMap((on, i) => softmaxLine(lineOf(c, i)).map((p, j) => (on ? (p - (j === c.targets[i] ? 1 : 0)) / masked(c) : 0))));
-        expectClose(`after ${label}.backward(), logits.grad`, gradientOf(label, logits, 'logits'), want, TOLERANCE, 'is');
+        expectClose(`after ${label}.backward(), logits.grad`, gradientOf(`${label}.backward()`, logits, 'logits'), want, TOLERANCE, 'is');
       }),
   },
 ]);

@@ -26,11 +26,11 @@ export function expectVariable(label: string, value: unknown, shape: readonly nu
   return value as Variable;
 }
 
-/** The gradient backward() left on a leaf; a missing one means the graph was cut somewhere. */
-export function gradientOf(label: string, leaf: Variable, name: string): Tensor {
+/** The gradient `backward` (the call, as the message shows it: `f(x).backward()`) left on a leaf; a missing one means the graph was cut somewhere. */
+export function gradientOf(backward: string, leaf: Variable, name: string): Tensor {
   const grad = leaf.grad;
   if (grad === null || grad === undefined) {
-    throw new CheckFailure(`after ${label}.backward(), ${name} has no gradient: the result was not built from it with the Variables' own ops (a Tensor's .value, or a new variable(...), cuts the graph)`);
+    throw new CheckFailure(`after ${backward}, ${name} has no gradient: the result was not built from it with the Variables' own ops (a Tensor's .value, or a new variable(...), cuts the graph)`);
   }
-  return expectTensor(`after ${label}.backward(), ${name}.grad`, grad, leaf.value.shape, 'a gradient');
+  return expectTensor(`after ${backward}, ${name}.grad`, grad, leaf.value.shape, 'a gradient');
 }
