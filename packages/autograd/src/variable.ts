@@ -114,13 +114,21 @@ export interface MakeOptions extends VariableOptions { dtype?: DType }
 
 /** A leaf Variable from a Tensor (shared, not copied) or nested numbers (float32 unless `dtype` says). */
 export function variable(x: Tensor | NestedArray, options: MakeOptions = {}): Variable {
-  const value = x instanceof Tensor ? (options.dtype ? x.to(options.dtype) : x) : tensor(x, { dtype: options.dtype });
-  return new Variable(value, { requiresGrad: options.requiresGrad });
+  return make('variable', x, options);
 }
 
 /** A leaf that requires gradients: what a model learns. */
 export const parameter = (x: Tensor | NestedArray, options: { dtype?: DType } = {}): Variable =>
-  variable(x, { ...options, requiresGrad: true });
+  make('parameter', x, { ...options, requiresGrad: true });
+
+/** variable and parameter, refusing an int32 leaf that must require grad under the name the caller wrote. */
+function make(op: string, x: Tensor | NestedArray, options: MakeOptions): Variable {
+  const value = x instanceof Tensor ? (options.dtype ? x.to(options.dtype) : x) : tensor(x, { dtype: options.dtype });
+  if (options.requiresGrad && value.dtype === 'int32') {
+    throw new TypeError(`${op}: only float tensors can require gradients; this one is int32 (make it float32 with { dtype: 'float32' } or .to('float32'))`);
+  }
+  return new Variable(value, { requiresGrad: options.requiresGrad });
+}
 
 /**
  * Turn an op's operand into a Variable. A Tensor becomes a constant; a number becomes a constant

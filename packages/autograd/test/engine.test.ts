@@ -148,7 +148,7 @@ describe('Variable', () => {
   });
 
   it('only float leaves can require grad', () => {
-    expect(() => variable(tensor([1], { dtype: 'int32' }), { requiresGrad: true })).toThrow('requiresGrad: only float tensors can require gradients; this one is int32');
+    expect(() => variable(tensor([1], { dtype: 'int32' }), { requiresGrad: true })).toThrow("variable: only float tensors can require gradients; this one is int32 (make it float32 with { dtype: 'float32' } or .to('float32'))");
     expect(() => { parameter([1]).exp().requiresGrad = false; }).toThrow("requiresGrad: can only be set on a leaf, and this Variable was made by 'exp'");
   });
 

@@ -34,7 +34,12 @@ const MISTAKES: Mistake[] = [
   // making Variables
   ['new Variable of a plain array', () => new Variable([1, 2] as never), TypeError, 'Variable: expected a Tensor, got an array; use variable([...]) to make one from numbers'],
   ['new Variable of nothing', () => new Variable(undefined as never), TypeError, 'Variable: expected a Tensor, got undefined; use variable([...]) to make one from numbers'],
-  ['an int32 parameter', () => parameter([1, 2], { dtype: 'int32' }), TypeError, 'requiresGrad: only float tensors can require gradients; this one is int32'],
+  ['an int32 parameter', () => parameter([1, 2], { dtype: 'int32' }), TypeError,
+    "parameter: only float tensors can require gradients; this one is int32 (make it float32 with { dtype: 'float32' } or .to('float32'))"],
+  ['an int32 variable that requires grad', () => variable(tensor([1], { dtype: 'int32' }), { requiresGrad: true }), TypeError,
+    "variable: only float tensors can require gradients; this one is int32 (make it float32 with { dtype: 'float32' } or .to('float32'))"],
+  ['requiresGrad switched on for an int32 leaf', () => { variable(tensor([1], { dtype: 'int32' })).requiresGrad = true; }, TypeError,
+    'requiresGrad: only float tensors can require gradients; this one is int32'],
   ['assigning a value of another shape', () => { w().value = zeros([3]); }, TypeError, 'Variable.value: the new value must have shape [2] and dtype float32; got shape [3] float32'],
   ['assigning a value to an op result', () => { w().mul(2).value = zeros([2]); }, Error, "Variable.value: only a leaf can be assigned, and this Variable was made by 'mul'; assign the leaf it came from"],
   // backward
