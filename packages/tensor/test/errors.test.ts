@@ -5,8 +5,8 @@
 import { fc, it } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import {
-  arange, BINARY_OPS, concat, dot, type DType, eye, full, Generator, linspace, matmul, oneHot, ones, rand, randint, randn, scatterAdd, setBackend,
-  ShapeError, stack, type Tensor, tensor, where, zeros,
+  arange, BINARY_OPS, concat, dot, type DType, eye, full, Generator, linspace, matmul, oneHot, ones, rand, randint, randn, reshape, scatterAdd, setBackend,
+  ShapeError, softmax, stack, sum, type Tensor, tensor, variance, where, zeros,
 } from '../src/index.ts';
 import { shapeArb, sizeArb } from './arbitraries.ts';
 import { describeBackends } from './backends.ts';
@@ -125,6 +125,10 @@ const MISTAKES: Mistake[] = [
   ['permutation of a negative count', () => new Generator(0).permutation(-1), RangeError, 'permutation: n must be a non-negative integer, got -1'],
   ['permutation of a fraction', () => new Generator(0).permutation(2.5), RangeError, 'permutation: n must be a non-negative integer, got 2.5'],
   ['linspace to NaN', () => linspace(0, NaN, 3), RangeError, 'linspace: start 0 and end NaN must be finite numbers'],
+  ['the function form of softmax on a plain array', () => softmax([1, 2, 3] as never), TypeError, 'softmax: input must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['the function form of sum on nothing', () => sum(undefined as never), TypeError, 'sum: input must be a Tensor, got undefined'],
+  ['the function form of variance on a number', () => variance(3 as never), TypeError, 'variance: input must be a Tensor, got a number (3); wrap it with tensor(...)'],
+  ['the function form of reshape on a plain array', () => reshape([1, 2] as never, [2, 1]), TypeError, 'reshape: input must be a Tensor, got an array; wrap it with tensor(...)'],
 ];
 
 describeBackends('errors', () => {

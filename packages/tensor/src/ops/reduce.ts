@@ -2,7 +2,7 @@
 import { getBackend, type ReduceOp } from '../backend.ts';
 import { type DType, floatOf } from '../dtype.ts';
 import { fmt, normalizeDim, normalizeDims } from '../shape.ts';
-import { Tensor } from '../tensor.ts';
+import { checkTensor, Tensor } from '../tensor.ts';
 import type { Dims, KeepDim, ValuesIndices, VarOptions } from './table.ts';
 import { zeros } from './create.ts';
 import { binary, where } from './elementwise.ts';
@@ -30,10 +30,10 @@ function reduce(op: ReduceOp, name: string, t: Tensor, dim: Dims | undefined, op
   return opts.keepdim ? out : squeeze(out, dims);
 }
 
-export const sum = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('sum', 'sum', t, dim, opts);
-export const prod = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('prod', 'prod', t, dim, opts);
-export const max = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('max', 'max', t, dim, opts);
-export const min = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => reduce('min', 'min', t, dim, opts);
+export const sum = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => (checkTensor('sum', 'input', t), reduce('sum', 'sum', t, dim, opts));
+export const prod = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => (checkTensor('prod', 'input', t), reduce('prod', 'prod', t, dim, opts));
+export const max = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => (checkTensor('max', 'input', t), reduce('max', 'max', t, dim, opts));
+export const min = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => (checkTensor('min', 'input', t), reduce('min', 'min', t, dim, opts));
 
 
 function argReduce(op: 'argmax' | 'argmin', t: Tensor, dim: number | null | undefined, opts: KeepDim = {}): Tensor {
@@ -49,8 +49,8 @@ function argReduce(op: 'argmax' | 'argmin', t: Tensor, dim: number | null | unde
   return opts.keepdim ? out : squeeze(out, d);
 }
 
-export const argmax = (t: Tensor, dim?: number | null, opts?: KeepDim): Tensor => argReduce('argmax', t, dim, opts);
-export const argmin = (t: Tensor, dim?: number | null, opts?: KeepDim): Tensor => argReduce('argmin', t, dim, opts);
+export const argmax = (t: Tensor, dim?: number | null, opts?: KeepDim): Tensor => (checkTensor('argmax', 'input', t), argReduce('argmax', t, dim, opts));
+export const argmin = (t: Tensor, dim?: number | null, opts?: KeepDim): Tensor => (checkTensor('argmin', 'input', t), argReduce('argmin', t, dim, opts));
 
 
 /**
@@ -65,6 +65,7 @@ function finiteShift(t: Tensor, dims: readonly number[]): Tensor {
 
 /** log(sum(exp(x))) without overflow: m + log(sum(exp(x - m))); -inf over an empty slice. */
 export function logsumexp(t: Tensor, dim?: Dims, opts: KeepDim = {}): Tensor {
+  checkTensor('logsumexp', 'input', t);
   const dims = normalizeDims('logsumexp', dim, t.ndim, t.shape);
   if (t.ndim === 0) return t.to(floatOf(t.dtype));
   const m = finiteShift(t, dims);
@@ -73,15 +74,16 @@ export function logsumexp(t: Tensor, dim?: Dims, opts: KeepDim = {}): Tensor {
 }
 
 export function softmax(t: Tensor, dim = -1): Tensor {
+  checkTensor('softmax', 'input', t);
   const d = normalizeDim('softmax', dim, t.ndim, t.shape);
   const e = binary('sub', t, finiteShift(t, [d])).exp();
   return binary('div', e, sum(e, d, { keepdim: true }));
 }
 
 // written once in the op table (ops/table.ts), for Tensors and Variables alike; these are the function forms
-export const mean = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => t.mean(dim, opts);
-export const variance = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => t.var(dim, opts);
-export const std = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => t.std(dim, opts);
-export const logSoftmax = (t: Tensor, dim?: number): Tensor => t.logSoftmax(dim);
-export const maxWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => t.maxWithIndices(dim, opts);
-export const minWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => t.minWithIndices(dim, opts);
+export const mean = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => (checkTensor('mean', 'input', t), t.mean(dim, opts));
+export const variance = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => (checkTensor('variance', 'input', t), t.var(dim, opts));
+export const std = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => (checkTensor('std', 'input', t), t.std(dim, opts));
+export const logSoftmax = (t: Tensor, dim?: number): Tensor => (checkTensor('logSoftmax', 'input', t), t.logSoftmax(dim));
+export const maxWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => (checkTensor('maxWithIndices', 'input', t), t.maxWithIndices(dim, opts));
+export const minWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => (checkTensor('minWithIndices', 'input', t), t.minWithIndices(dim, opts));

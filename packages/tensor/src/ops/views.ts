@@ -2,7 +2,7 @@
 import { getBackend } from '../backend.ts';
 import { checkDType, type DType, type TypedArray } from '../dtype.ts';
 import { broadcastStrides, checkHasDims, contiguousStrides, fmt, normalizeDim, normalizeDims, ShapeError, sizeOf } from '../shape.ts';
-import { Tensor } from '../tensor.ts';
+import { checkTensor, Tensor } from '../tensor.ts';
 import { isContiguous } from '../layout.ts';
 
 /** Accept both `reshape(2, 3)` and `reshape([2, 3])`. */
@@ -10,6 +10,7 @@ export const shapeArgs = (args: number[] | [readonly number[]]): number[] =>
   Array.isArray(args[0]) ? [...(args[0] as readonly number[])] : (args as number[]);
 
 export function contiguous(t: Tensor): Tensor {
+  checkTensor('contiguous', 'input', t);
   if (isContiguous(t.shape, t.strides)) return t;
   return cast(t, t.dtype, true);
 }
@@ -98,6 +99,7 @@ function viewStrides(t: Tensor, shape: readonly number[]): number[] | null {
 }
 
 export function view(t: Tensor, shape: readonly number[]): Tensor {
+  checkTensor('view', 'input', t);
   const out = resolveShape('view', t, shape);
   if (t.size === 0) return t.withView(out, contiguousStrides(out));
   const strides = viewStrides(t, out);
@@ -109,6 +111,7 @@ export function view(t: Tensor, shape: readonly number[]): Tensor {
 
 /** A view where the layout allows one, else a contiguous copy (PyTorch's reshape). */
 export function reshape(t: Tensor, shape: readonly number[]): Tensor {
+  checkTensor('reshape', 'input', t);
   const out = resolveShape('reshape', t, shape);
   const strides = t.size === 0 ? contiguousStrides(out) : viewStrides(t, out);
   if (strides) return t.withView(out, strides);
@@ -116,6 +119,7 @@ export function reshape(t: Tensor, shape: readonly number[]): Tensor {
 }
 
 export function flatten(t: Tensor, startDim: number, endDim: number): Tensor {
+  checkTensor('flatten', 'input', t);
   if (t.ndim === 0) return reshape(t, [1]);
   const s = normalizeDim('flatten', startDim, t.ndim, t.shape);
   const e = normalizeDim('flatten', endDim, t.ndim, t.shape);
@@ -124,6 +128,7 @@ export function flatten(t: Tensor, startDim: number, endDim: number): Tensor {
 }
 
 export function permute(t: Tensor, dims: readonly number[]): Tensor {
+  checkTensor('permute', 'input', t);
   if (dims.length !== t.ndim) {
     throw new ShapeError(`permute: ${dims.length} dims ${fmt(dims)} given for a tensor of shape ${fmt(t.shape)}`);
   }
@@ -133,6 +138,7 @@ export function permute(t: Tensor, dims: readonly number[]): Tensor {
 }
 
 export function transpose(t: Tensor, dim0: number, dim1: number): Tensor {
+  checkTensor('transpose', 'input', t);
   const a = normalizeDim('transpose', dim0, t.ndim, t.shape);
   const b = normalizeDim('transpose', dim1, t.ndim, t.shape);
   if (t.ndim < 2) return t;
@@ -142,6 +148,7 @@ export function transpose(t: Tensor, dim0: number, dim1: number): Tensor {
 }
 
 export function squeeze(t: Tensor, dim?: number | readonly number[] | null): Tensor {
+  checkTensor('squeeze', 'input', t);
   const dims = dim === undefined || dim === null
     ? t.shape.flatMap((d, i) => (d === 1 ? [i] : []))
     : normalizeDims('squeeze', dim, t.ndim, t.shape).filter((d) => t.shape[d] === 1);
@@ -149,6 +156,7 @@ export function squeeze(t: Tensor, dim?: number | readonly number[] | null): Ten
 }
 
 export function unsqueeze(t: Tensor, dim: number): Tensor {
+  checkTensor('unsqueeze', 'input', t);
   const d = normalizeDim('unsqueeze', dim, t.ndim + 1, t.shape);
   const shape = [...t.shape];
   const strides = [...t.strides];
@@ -159,6 +167,7 @@ export function unsqueeze(t: Tensor, dim: number): Tensor {
 
 /** Broadcast to a larger shape without copying (-1 keeps a size). */
 export function expand(t: Tensor, shape: readonly number[]): Tensor {
+  checkTensor('expand', 'input', t);
   if (shape.length < t.ndim) {
     throw new ShapeError(`expand: shape ${fmt(t.shape)} cannot be expanded to fewer dims ${fmt(shape)}`);
   }
@@ -175,6 +184,7 @@ export function expand(t: Tensor, shape: readonly number[]): Tensor {
 
 /** Elements start, start+step, ... below end along `dim`; negative bounds count from the end (Python slicing). */
 export function slice(t: Tensor, dim: number, start = 0, end?: number, step = 1): Tensor {
+  checkTensor('slice', 'input', t);
   checkHasDims('slice', 'input', t.shape);
   const d = normalizeDim('slice', dim, t.ndim, t.shape);
   if (!Number.isInteger(step) || step <= 0) throw new RangeError(`slice: step must be a positive integer, got ${step}`);
@@ -193,6 +203,7 @@ export function slice(t: Tensor, dim: number, start = 0, end?: number, step = 1)
 }
 
 export function narrow(t: Tensor, dim: number, start: number, length: number): Tensor {
+  checkTensor('narrow', 'input', t);
   checkHasDims('narrow', 'input', t.shape);
   const d = normalizeDim('narrow', dim, t.ndim, t.shape);
   const s = start < 0 ? start + t.shape[d] : start;
