@@ -69,6 +69,16 @@ export interface SandboxOptions {
   readonly preload?: string;
 }
 
+/**
+ * Exports of the tensor package that wire Variable's methods into the op table at load time
+ * (autograd/src/methods.ts): the library's plumbing, not the course's API, so exercise code
+ * gets them refused by name, as the off-limits functions are.
+ */
+const WIRING = ['installMethods', 'registerPromotion', 'withDefaults'].map((name) => ({
+  name,
+  message: `${name} is the library's internal wiring (how Tensor and Variable get their methods from the op table), not part of the course's API: exercise code may not call it`,
+}));
+
 /** A folder with the import map and facades for one exercise; `dispose` removes it. */
 export class Sandbox {
   readonly dir: string;
@@ -89,12 +99,10 @@ export class Sandbox {
     const offLimitsModule = (specifier: string): string =>
       module(`${refuse(`'${specifier}' is not available to exercise code: exercise files may import only ${allowed}`)}\nthrow error;\n`);
     const facade = (real: string): string =>
-      offLimits.length === 0
-        ? real
-        : module(
-            `export * from ${JSON.stringify(real)};\n` +
-              offLimits.map((o) => `export function ${o.name}() { ${refuse(o.message)} throw error; }\n`).join(''),
-          );
+      module(
+        `export * from ${JSON.stringify(real)};\n` +
+          [...offLimits, ...WIRING].map((o) => `export function ${o.name}() { ${refuse(o.message)} throw error; }\n`).join(''),
+      );
     const student: Record<string, string> = {
       '@gradschool/tensor': facade(tensorIndex),
       '@gradschool/autograd': o.exercise.autograd
