@@ -5,7 +5,7 @@
 import { fc, it } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import {
-  arange, BINARY_OPS, concat, dot, type DType, eye, full, Generator, linspace, matmul, oneHot, ones, rand, randint, randn, reshape, scatterAdd, setBackend,
+  arange, BINARY_OPS, clamp, concat, dot, type DType, eye, full, Generator, indexSelect, linspace, matmul, oneHot, ones, rand, randint, randn, reshape, scatterAdd, setBackend,
   ShapeError, softmax, stack, sum, type Tensor, tensor, variance, where, zeros,
 } from '../src/index.ts';
 import { shapeArb, sizeArb } from './arbitraries.ts';
@@ -128,6 +128,8 @@ const MISTAKES: Mistake[] = [
   ['the function form of softmax on a plain array', () => softmax([1, 2, 3] as never), TypeError, 'softmax: input must be a Tensor, got an array; wrap it with tensor(...)'],
   ['the function form of sum on nothing', () => sum(undefined as never), TypeError, 'sum: input must be a Tensor, got undefined'],
   ['the function form of variance on a number', () => variance(3 as never), TypeError, 'variance: input must be a Tensor, got a number (3); wrap it with tensor(...)'],
+  ['indexSelect from a plain array', () => indexSelect([1, 2] as never, 0, [0]), TypeError, 'indexSelect: input must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['clamp of a plain array', () => clamp([1, 2] as never, 0, 1), TypeError, 'clamp: input must be a Tensor, got an array; wrap it with tensor(...)'],
   ['the function form of reshape on a plain array', () => reshape([1, 2] as never, [2, 1]), TypeError, 'reshape: input must be a Tensor, got an array; wrap it with tensor(...)'],
 ];
 

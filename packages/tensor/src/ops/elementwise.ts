@@ -2,7 +2,7 @@
 import { type BinaryOp, floatResult, getBackend, isComparison, type UnaryOp, type View } from '../backend.ts';
 import { type DType, floatOf, isFloat, promote } from '../dtype.ts';
 import { broadcastShapes, broadcastStrides, describeValue, fmt, type Shape, sizeOf } from '../shape.ts';
-import { Tensor } from '../tensor.ts';
+import { checkTensor, Tensor } from '../tensor.ts';
 import { full } from './create.ts';
 
 /** Read `t` as if it had the (broadcast) shape `shape`. */
@@ -70,6 +70,7 @@ export function where(cond: Tensor, a: Tensor | number, b: Tensor | number): Ten
 
 /** Limit values to [min, max]; either bound may be left out. */
 export function clamp(t: Tensor, min?: number | null, max?: number | null): Tensor {
+  checkTensor('clamp', 'input', t);
   for (const [name, bound] of [['min', min], ['max', max]] as const) {
     if (bound != null && (typeof bound !== 'number' || Number.isNaN(bound))) {
       throw new TypeError(`clamp: ${name} must be a number (or null for no bound), got ${typeof bound === 'number' ? 'NaN' : describeValue(bound)}`);

@@ -59,6 +59,7 @@ function checkValues(op: string, values: ArrayLike<number>, size: number, shape:
 
 /** out[i][j] = x[index[i][j]][j] for dim 0, and so on (torch.gather). */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
+  checkTensor('gather', 'input', x);
   checkTensor('gather', 'index', index);
   checkHasDims('gather', 'input', x.shape);
   const d = normalizeDim('gather', dim, x.ndim, x.shape);
@@ -90,6 +91,7 @@ export function indexVector(op: string, index: Tensor | readonly number[], shape
 
 /** The slices of x at `index` along `dim`, in that order (torch.index_select). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor | readonly number[]): Tensor {
+  checkTensor('indexSelect', 'input', x);
   checkHasDims('indexSelect', 'input', x.shape);
   const d = normalizeDim('indexSelect', dim, x.ndim, x.shape);
   const idx = indexVector('indexSelect', index, x.shape, d);
