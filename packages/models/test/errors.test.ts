@@ -65,12 +65,19 @@ const MISTAKES: Mistake[] = [
   ['loadStateDict of nothing', () => linear().loadStateDict(undefined as never), TypeError,
     'loadStateDict: the state must be an object of saved tensors by name (what stateDict() returns), got undefined'],
   // losses
-  ['mse of [N, 1] against [N]', () => mse(zeros([4, 1]), zeros([4])), ShapeError, 'mse: input [4,1] and target [4] must have the same shape (broadcasting them would compare every pair)'],
+  ['mse of [N, 1] against [N]', () => mse(zeros([4, 1]), zeros([4])), ShapeError,
+    'mse: input [4,1] and target [4] must have the same shape (broadcasting them would compare every pair); the input has an extra size-1 dim at the end: use input.squeeze(-1), or target.unsqueeze(-1)'],
+  ['mse of [N] against [N, 1]', () => mse(zeros([4]), zeros([4, 1])), ShapeError,
+    'mse: input [4] and target [4,1] must have the same shape (broadcasting them would compare every pair); the target has an extra size-1 dim at the end: use target.squeeze(-1), or input.unsqueeze(-1)'],
   ['mse against a plain array', () => mse(zeros([2]), [1, 2] as never), TypeError, 'mse: target must be a Tensor or a Variable, got an array; wrap it with tensor(...)'],
   ['mse against a number', () => mse(zeros([2]), 1 as never), TypeError, 'mse: target must be a Tensor or a Variable, got a number (1); wrap it with tensor(...)'],
   ['mse with an unknown reduction', () => mse(zeros([2]), zeros([2]), { reduction: 'avg' as never }), RangeError, "mse: reduction must be 'none', 'mean' or 'sum', got 'avg'"],
   ['bce of logits', () => bce(tensor([0.5, 1.5]), tensor([0, 1])), RangeError, 'bce: input must hold probabilities in [0, 1], found 1.5; pass raw scores (logits) to bceWithLogits instead'],
-  ['bce of [N, 1] against [N]', () => bce(zeros([3, 1]), zeros([3])), ShapeError, 'bce: input [3,1] and target [3] must have the same shape (broadcasting them would compare every pair)'],
+  ['bce of [N, 1] against [N]', () => bce(zeros([3, 1]), zeros([3])), ShapeError, 'bce: input [3,1] and target [3] must have the same shape (broadcasting them would compare every pair); the input has an extra size-1 dim at the end: use input.squeeze(-1), or target.unsqueeze(-1)'],
+  ['crossEntropy against targets [N, 1]', () => crossEntropy(zeros([4, 3]), ints([0, 1, 2, 0]).reshape(4, 1)), ShapeError,
+    'crossEntropy: scores [4,3] need targets of shape [4] (one class index per row), got [4,1]; the targets have an extra size-1 dim at the end: use target.squeeze(-1); class probabilities must be a float tensor shaped like the scores, [4,3]'],
+  ['crossEntropy of one score per example [N]', () => crossEntropy(zeros([4]), ints([0, 1, 1, 0])), TypeError,
+    'crossEntropy: targets shaped like the scores [4] are class probabilities and must be float, got int32; scores of shape [4] are one example over 4 classes, and a batch of N examples needs scores [N, C]'],
   ['crossEntropy against float class indices', () => crossEntropy(zeros([2, 3]), tensor([0, 1])), TypeError,
     'crossEntropy: targets of shape [2] must be class indices (int32), got float32; class probabilities must be a float tensor shaped like the scores, [2,3]'],
   ['crossEntropy against int32 one-hot rows', () => crossEntropy(zeros([2, 3]), ints([1, 0, 0, 0, 1, 0]).reshape(2, 3)), TypeError,
@@ -255,10 +262,11 @@ describe('models errors', () => {
   });
 
   it.prop([misfitBatch], { numRuns: 40 })('mse and bce refuse [N, 1] against [N] and any other pair of shapes, never broadcasting them', ([n, m]) => {
-    for (const [a, b] of [[[n, 1], [n]], [[n], [m]], [[n, 1], [m, 1]]]) {
+    const hint = '; the input has an extra size-1 dim at the end: use input.squeeze(-1), or target.unsqueeze(-1)';
+    for (const [a, b, tail] of [[[n, 1], [n], hint], [[n], [m], ''], [[n, 1], [m, 1], '']] as const) {
       for (const [op, loss] of [['mse', mse], ['bce', bce]] as const) {
         expectError(() => loss(zeros(a), zeros(b)), ShapeError,
-          `${op}: input ${fmt(a)} and target ${fmt(b)} must have the same shape (broadcasting them would compare every pair)`);
+          `${op}: input ${fmt(a)} and target ${fmt(b)} must have the same shape (broadcasting them would compare every pair)${tail}`);
       }
     }
   });

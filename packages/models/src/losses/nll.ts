@@ -87,15 +87,18 @@ function holdsProbabilities(op: string, logProbs: Variable, target: Tensor, prob
   const probabilities = probabilitiesAllowed
     ? `class probabilities must be a float tensor shaped like the scores, ${scoreShape}`
     : 'for probabilities per class use crossEntropy on the raw scores';
+  // scores [C] are one example; a batch given as [N] (one score each) is the likelier intent
+  const single = logProbs.ndim === 1 ? `; scores of shape ${scoreShape} are one example over ${logProbs.shape[0]} classes, and a batch of N examples needs scores [N, C]` : '';
   if (got === indexShape) {
     if (target.dtype === 'int32') return false;
     throw new TypeError(`${op}: targets of shape ${indexShape} must be class indices (int32), got ${target.dtype}; ${probabilities}`);
   }
   if (probabilitiesAllowed && got === scoreShape) {
     if (target.dtype !== 'int32') return true;
-    throw new TypeError(`${op}: targets shaped like the scores ${scoreShape} are class probabilities and must be float, got int32`);
+    throw new TypeError(`${op}: targets shaped like the scores ${scoreShape} are class probabilities and must be float, got int32${single}`);
   }
-  throw new ShapeError(`${op}: scores ${scoreShape} need targets of shape ${indexShape} (one class index per row), got ${got}; ${probabilities}`);
+  const squeeze = got === fmt([...logProbs.shape.filter((_, i) => i !== classDim), 1]) ? '; the targets have an extra size-1 dim at the end: use target.squeeze(-1)' : '';
+  throw new ShapeError(`${op}: scores ${scoreShape} need targets of shape ${indexShape} (one class index per row), got ${got}${squeeze}${single}; ${probabilities}`);
 }
 
 /** -log p[target] from log-probabilities (e.g. the output of LogSoftmax), as PyTorch's nll_loss. */

@@ -27,7 +27,15 @@ export function checkSameShape(op: string, input: Input, target: Input): void {
   checkData(op, 'target', target);
   if (fmt(input.shape) !== fmt(target.shape)) {
     throw new ShapeError(
-      `${op}: input ${fmt(input.shape)} and target ${fmt(target.shape)} must have the same shape (broadcasting them would compare every pair)`,
+      `${op}: input ${fmt(input.shape)} and target ${fmt(target.shape)} must have the same shape (broadcasting them would compare every pair)${trailingOne(input.shape, target.shape)}`,
     );
   }
+}
+
+/** The usual cause of a shape mismatch between two per-example tensors: one has an extra size-1 dim at the end. */
+function trailingOne(a: readonly number[], b: readonly number[]): string {
+  const extra = (x: readonly number[], y: readonly number[]) => x.length === y.length + 1 && x[x.length - 1] === 1 && fmt(x.slice(0, -1)) === fmt(y);
+  if (extra(a, b)) return '; the input has an extra size-1 dim at the end: use input.squeeze(-1), or target.unsqueeze(-1)';
+  if (extra(b, a)) return '; the target has an extra size-1 dim at the end: use target.squeeze(-1), or input.unsqueeze(-1)';
+  return '';
 }
