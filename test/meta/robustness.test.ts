@@ -5,12 +5,13 @@
  * exercise only its own points, with a message, and the grading run finishes with an honest
  * report. The broken files are written here, as text, so that they never reach the type checker.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { grade } from '../grading/grade.ts';
-import { SOLUTIONS_DIR } from '../grading/paths.ts';
+import { SOLUTIONS_DIR, TEST_DIR } from '../grading/paths.ts';
 import type { GradeReport } from '../grading/results.ts';
 import { resolveTarget } from '../grading/target.ts';
 import { runScript } from './grade-helpers.ts';
@@ -134,4 +135,27 @@ describe('a misbehaving submission', () => {
     expect(written.score).toBe(10);
     expect(written.tests.length).toBeGreaterThan(0);
   });
+
+  // /proc tells a process's parent and state; the watch that needs it is POSIX, tested where /proc is
+  test.runIf(process.platform === 'linux')('a runner stuck in a loop dies soon after its grader is killed outright (SIGKILL leaves it no say)', async () => {
+    const grader = spawn(process.execPath, ['--import', 'tsx', 'bin/grade.ts', '--target', root, '--exercise', '2.2'], { cwd: TEST_DIR, stdio: 'ignore' });
+    const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+    const runnerOf = (parent: number): string | undefined => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).find((pid) => {
+      try {
+        return Number(stat(pid)[1]) === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('runner.ts');
+      } catch {
+        return false; // it ended while we looked
+      }
+    });
+    const alive = (pid: string) => existsSync(`/proc/${pid}`) && stat(pid)[0] !== 'Z';
+    const until = async (done: () => boolean, ms: number) => {
+      for (const end = Date.now() + ms; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
+      return done();
+    };
+    let runner: string | undefined;
+    expect(await until(() => (runner = runnerOf(grader.pid!)) !== undefined, 30_000), 'the grader started no runner').toBe(true);
+    await new Promise((r) => setTimeout(r, 500)); // into the top-level loop
+    grader.kill('SIGKILL');
+    expect(await until(() => !alive(runner!), 5_000), `runner ${runner} still runs 5 s after its grader was killed`).toBe(true);
+  }, 60_000);
 });

@@ -79,6 +79,21 @@ const WIRING = ['installMethods', 'registerPromotion', 'withDefaults'].map((name
   message: `${name} is the library's internal wiring (how Tensor and Variable get their methods from the op table), not part of the course's API: exercise code may not call it`,
 }));
 
+/**
+ * A runner stuck in a loop never reads its stdin, so it would not notice this process die and
+ * would spin on as an orphan if this process were killed outright (SIGKILL, an out-of-memory
+ * kill, a CI timeout). A tiny POSIX shell beside it checks every second that both are still
+ * there and, once this process is gone, kills the runner. (None on Windows, where the sandbox is
+ * untested.) It ends by itself when the runner ends.
+ */
+function watchOver(runner: number): void {
+  if (process.platform === 'win32') return;
+  const script = `while kill -0 ${process.pid} && kill -0 ${runner}; do sleep 1; done 2>/dev/null; kill -0 ${process.pid} 2>/dev/null || kill -9 ${runner} 2>/dev/null`;
+  const watcher = spawn('/bin/sh', ['-c', script], { stdio: 'ignore', detached: true });
+  watcher.on('error', () => {}); // no shell: the runner is then only as safe as before
+  watcher.unref();
+}
+
 /** A folder with the import map and facades for one exercise; `dispose` removes it. */
 export class Sandbox {
   readonly dir: string;
@@ -174,7 +189,9 @@ export class Sandbox {
   readonly env: Record<string, string>;
 
   start(): ChildProcess {
-    return spawn(denoBinary(), this.args, { env: this.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(denoBinary(), this.args, { env: this.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    if (child.pid !== undefined) watchOver(child.pid);
+    return child;
   }
 
   dispose(): void {
