@@ -11,7 +11,8 @@ export interface Dataset {
 
 export function checkDataset(op: string, data: Dataset): number {
   if (typeof data !== 'object' || data === null || !(data.x instanceof Tensor) || !(data.y instanceof Tensor)) {
-    const got = typeof data === 'object' && data !== null ? `x ${describeValue(data.x)} and y ${describeValue(data.y)}` : describeValue(data);
+    const got = data instanceof Tensor ? 'a Tensor; pass the inputs and the targets together, as { x, y }'
+      : typeof data === 'object' && data !== null ? `x ${describeValue(data.x)} and y ${describeValue(data.y)}` : describeValue(data);
     throw new TypeError(`${op}: data must be a dataset { x, y } of two Tensors (inputs and targets), got ${got}`);
   }
   const n = data.x.shape[0];

@@ -6,7 +6,7 @@ import { checkNonNegative } from '../check.ts';
 function listParameters(op: string, params: Iterable<Variable>): Variable[] {
   if (params === null || typeof params !== 'object' || typeof (params as Partial<Iterable<Variable>>)[Symbol.iterator] !== 'function') {
     const module = params !== null && typeof params === 'object' && typeof (params as { parameters?: unknown }).parameters === 'function';
-    const hint = module ? '; pass model.parameters()' : '';
+    const hint = module ? '; pass model.parameters()' : typeof params === 'function' ? '; call it: model.parameters()' : '';
     throw new TypeError(`${op}: params must be a list of parameters, such as model.parameters(), got ${describeValue(params)}${hint}`);
   }
   return [...params];
