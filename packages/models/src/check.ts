@@ -1,6 +1,6 @@
 /** Argument checks shared by the package: each names the op and the value it refused. */
 import { Variable } from '@gradschool/autograd';
-import { describeValue, Tensor } from '@gradschool/tensor';
+import { describeValue, formatShape, ShapeError, Tensor } from '@gradschool/tensor';
 
 /** A number as itself, anything else by its kind: `2.5`, `a string ('2')`, `undefined`. */
 const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : describeValue(value));
@@ -60,4 +60,14 @@ export function checkData(op: string, what: string, x: unknown): asserts x is Te
   if (x instanceof Tensor || x instanceof Variable) return;
   const hint = Array.isArray(x) || typeof x === 'number' ? '; wrap it with tensor(...)' : '';
   throw new TypeError(`${op}: ${what} must be a Tensor or a Variable, got ${typeof x === 'number' ? `a number (${x})` : describeValue(x)}${hint}`);
+}
+
+/** A model's input, a Tensor or a Variable whose last dim has the width the model was built for. */
+export function checkWidth<X>(op: string, what: string, x: X, width: number): X {
+  checkData(op, what, x);
+  const { shape } = x;
+  if (shape.length === 0 || shape[shape.length - 1] !== width) {
+    throw new ShapeError(`${op}: ${what} of shape ${formatShape(shape)} must have ${width} feature${width === 1 ? '' : 's'} in its last dim`);
+  }
+  return x;
 }

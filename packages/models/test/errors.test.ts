@@ -215,7 +215,11 @@ const MISTAKES: Mistake[] = [
     "AutoEncoder: activation must be 'relu' or 'tanh', got 'sigmoid'"],
   ['AutoEncoder with an unknown output', () => new AutoEncoder({ sizes: [3, 2], generator: g(), output: 'softmax' as never }), RangeError,
     "AutoEncoder: output must be 'linear' or 'sigmoid', got 'softmax'"],
-  ['an AutoEncoder fed the wrong width', () => new AutoEncoder({ sizes: [3, 2], generator: g() }).forward(zeros([1, 4])), ShapeError, 'Linear(3, 2): input of shape [1,4] must have 3 features in its last dim'],
+  ['an AutoEncoder fed the wrong width', () => new AutoEncoder({ sizes: [3, 2], generator: g() }).forward(zeros([1, 4])), ShapeError, 'AutoEncoder: input of shape [1,4] must have 3 features in its last dim'],
+  ['AutoEncoder.decode of a code of the wrong width', () => new AutoEncoder({ sizes: [3, 2], generator: g() }).decode(zeros([1, 3])), ShapeError,
+    'AutoEncoder.decode: code of shape [1,3] must have 2 features in its last dim'],
+  ['EnergyNet of points in 3-D', () => new EnergyNet({ generator: g(), hidden: [4] }).forward(zeros([2, 3])), ShapeError, 'EnergyNet: points of shape [2,3] must have 2 features in its last dim'],
+  ['LatentPredictor of x [N, 2]', () => new LatentPredictor({ generator: g() }).forward(zeros([3, 2])), ShapeError, 'LatentPredictor: x of shape [3,2] must have 1 feature in its last dim'],
   ['trainAutoEncoder with an unknown loss', () => { const m = new AutoEncoder({ sizes: [3, 2], generator: g() }); return trainAutoEncoder(m, zeros([4, 3]), { optimizer: new SGD(m.parameters(), { lr: 0.1 }), epochs: 1, generator: g(), loss: 'l1' as never }); },
     RangeError, "trainAutoEncoder: loss must be 'mse' or 'bce', got 'l1'"],
   ['trainAutoEncoder for half an epoch', () => { const m = new AutoEncoder({ sizes: [3, 2], generator: g() }); return trainAutoEncoder(m, zeros([4, 3]), { optimizer: new SGD(m.parameters(), { lr: 0.1 }), epochs: 0.5, generator: g() }); },
@@ -288,7 +292,7 @@ describe('models errors', () => {
     'Linear names itself, the input shape and the width it needs when the width is wrong', (inF, width, rows) => {
       fc.pre(inF !== width);
       const layer = new Linear(inF, 2, { generator: g() });
-      expectError(() => layer.forward(zeros([rows, width])), ShapeError, `Linear(${inF}, 2): input of shape [${rows},${width}] must have ${inF} features in its last dim`);
+      expectError(() => layer.forward(zeros([rows, width])), ShapeError, `Linear(${inF}, 2): input of shape [${rows},${width}] must have ${inF} feature${inF === 1 ? '' : 's'} in its last dim`);
     });
 
   it.prop([fc.integer({ min: 2, max: 5 }), fc.integer({ min: 0, max: 3 })], { numRuns: 30 })('kmeansInit refuses k above the number of points', (n, extra) => {

@@ -1,6 +1,6 @@
 import { matmul, type Variable } from '@gradschool/autograd';
-import { checkGenerator, type DType, formatShape as fmt, type Generator, ShapeError } from '@gradschool/tensor';
-import { checkCount, checkOptions } from '../check.ts';
+import { checkGenerator, type DType, type Generator } from '@gradschool/tensor';
+import { checkCount, checkOptions, checkWidth } from '../check.ts';
 import { type Initializer, linearBound, linearDefault, uniform } from './init.ts';
 import { Module } from './module.ts';
 import { asVariable, type Input, Parameter } from './parameter.ts';
@@ -40,12 +40,7 @@ export class Linear extends Module {
   }
 
   forward(input: Input): Variable {
-    const x = asVariable(input, `${this}`);
-    if (x.ndim === 0 || x.shape[x.ndim - 1] !== this.inFeatures) {
-      throw new ShapeError(
-        `${this}: input of shape ${fmt(x.shape)} must have ${this.inFeatures} features in its last dim`,
-      );
-    }
+    const x = asVariable(checkWidth(`${this}`, 'input', input, this.inFeatures));
     const y = matmul(x, this.weight.T);
     return this.bias ? y.add(this.bias) : y;
   }

@@ -12,7 +12,7 @@ import { Module } from '../../nn/module.ts';
 import type { Input } from '../../nn/parameter.ts';
 import { ReLU, Sigmoid, Tanh } from '../../nn/activations.ts';
 import { Sequential } from '../../nn/sequential.ts';
-import { checkChoice, checkCount, checkOptions } from '../../check.ts';
+import { checkChoice, checkCount, checkOptions, checkWidth } from '../../check.ts';
 
 export interface AutoEncoderOptions {
   /**
@@ -63,9 +63,9 @@ export class AutoEncoder extends Module {
     return code < input ? 'under-complete' : code > input ? 'over-complete' : 'complete';
   }
 
-  encode(x: Input): Variable { return this.encoder.forward(x); }
-  decode(h: Input): Variable { return this.decoder.forward(h); }
-  forward(x: Input): Variable { return this.decode(this.encode(x)); }
+  encode(x: Input): Variable { return this.encoder.forward(checkWidth('AutoEncoder.encode', 'input', x, this.sizes[0])); }
+  decode(h: Input): Variable { return this.decoder.forward(checkWidth('AutoEncoder.decode', 'code', h, this.sizes[this.sizes.length - 1])); }
+  forward(x: Input): Variable { return this.decode(this.encode(checkWidth('AutoEncoder', 'input', x, this.sizes[0]))); }
 
   override toString(): string {
     return `AutoEncoder(${this.sizes.join(' → ')} → ${[...this.sizes].reverse().slice(1).join(' → ')}, ${this.kind})`;

@@ -7,7 +7,7 @@
  */
 import type { Variable } from '@gradschool/autograd';
 import { checkGenerator, formatShape, Generator, ShapeError, tensor } from '@gradschool/tensor';
-import { checkCount, checkNonNegative, checkOptions, checkPositive } from '../../check.ts';
+import { checkCount, checkNonNegative, checkOptions, checkPositive, checkWidth } from '../../check.ts';
 import { checkDataset, type Dataset } from '../../data/dataset.ts';
 import type { Linear } from '../../nn/linear.ts';
 import { Module } from '../../nn/module.ts';
@@ -73,7 +73,7 @@ export class LatentPredictor extends Module {
   }
 
   /** [n, 1] given x -> [n, latents]: the prediction ȳ(x, z) for each value of z. */
-  forward(x: Input): Variable { return this.net.forward(x); }
+  forward(x: Input): Variable { return this.net.forward(checkWidth('LatentPredictor', 'x', x, 1)); }
 
   /** E(x, y, z) for every z: [n, latents]. */
   energies(x: Input, y: Input): Variable {

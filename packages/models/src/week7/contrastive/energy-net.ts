@@ -5,7 +5,7 @@ import { Module } from '../../nn/module.ts';
 import type { Input } from '../../nn/parameter.ts';
 import type { Sequential } from '../../nn/sequential.ts';
 import { tanhNet } from '../tanh-net.ts';
-import { checkOptions } from '../../check.ts';
+import { checkOptions, checkWidth } from '../../check.ts';
 
 export interface EnergyNetOptions {
   /** Width of the points y (default 2, the plane). */
@@ -24,15 +24,18 @@ export interface EnergyNetOptions {
  */
 export class EnergyNet extends Module {
   readonly net: Sequential;
+  /** The width of the points y. */
+  readonly inputs: number;
 
   constructor(opts: EnergyNetOptions) {
     super();
     checkOptions('EnergyNet', opts, 'new EnergyNet({ generator: new Generator(seed) })');
     const hidden = opts.hidden ?? [64, 64];
     const names = ['inputs', ...hidden.map((_, i) => `hidden[${i}]`), 'output'];
-    this.net = tanhNet('EnergyNet', [opts.inputs ?? 2, ...hidden, 1], names, opts);
+    this.inputs = opts.inputs ?? 2;
+    this.net = tanhNet('EnergyNet', [this.inputs, ...hidden, 1], names, opts);
   }
 
   /** [n, inputs] -> [n] energies. */
-  forward(y: Input): Variable { return this.net.forward(y).squeeze(-1); }
+  forward(y: Input): Variable { return this.net.forward(checkWidth('EnergyNet', 'points', y, this.inputs)).squeeze(-1); }
 }
