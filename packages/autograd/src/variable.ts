@@ -121,9 +121,19 @@ export function variable(x: Tensor | NestedArray, options: MakeOptions = {}): Va
 export const parameter = (x: Tensor | NestedArray, options: { dtype?: DType } = {}): Variable =>
   make('parameter', x, { ...options, requiresGrad: true });
 
+/** tensor(x), its errors (a ragged array, a string among the numbers) under the name the caller wrote. */
+function fromNumbers(op: string, x: NestedArray, dtype: DType | undefined): Tensor {
+  try {
+    return tensor(x, { dtype });
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('tensor: ')) e.message = `${op}: ${e.message.slice('tensor: '.length)}`;
+    throw e;
+  }
+}
+
 /** variable and parameter, refusing an int32 leaf that must require grad under the name the caller wrote. */
 function make(op: string, x: Tensor | NestedArray, options: MakeOptions): Variable {
-  const value = x instanceof Tensor ? (options.dtype ? x.to(options.dtype) : x) : tensor(x, { dtype: options.dtype });
+  const value = x instanceof Tensor ? (options.dtype ? x.to(options.dtype) : x) : fromNumbers(op, x, options.dtype);
   if (options.requiresGrad && value.dtype === 'int32') {
     throw new TypeError(`${op}: only float tensors can require gradients; this one is int32 (make it float32 with { dtype: 'float32' } or .to('float32'))`);
   }

@@ -34,6 +34,9 @@ const MISTAKES: Mistake[] = [
   // making Variables
   ['new Variable of a plain array', () => new Variable([1, 2] as never), TypeError, 'Variable: expected a Tensor, got an array; use variable([...]) to make one from numbers'],
   ['new Variable of nothing', () => new Variable(undefined as never), TypeError, 'Variable: expected a Tensor, got undefined; use variable([...]) to make one from numbers'],
+  ['a parameter of a ragged array', () => parameter([[1, 2], [3]]), ShapeError, 'parameter: nested array is ragged (expected length 2 at depth 1 for shape [2,2])'],
+  ['a variable with a string inside', () => variable([1, '2'] as never), TypeError, "variable: element [1] is a string ('2'), not a number"],
+  ['a variable of nothing', () => variable(undefined as never), TypeError, 'variable: element [] is undefined, not a number'],
   ['an int32 parameter', () => parameter([1, 2], { dtype: 'int32' }), TypeError,
     "parameter: only float tensors can require gradients; this one is int32 (make it float32 with { dtype: 'float32' } or .to('float32'))"],
   ['an int32 variable that requires grad', () => variable(tensor([1], { dtype: 'int32' }), { requiresGrad: true }), TypeError,
