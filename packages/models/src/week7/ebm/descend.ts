@@ -8,7 +8,7 @@
  */
 import { gradients, noGrad, Variable, variable } from '@gradschool/autograd';
 import { checkGenerator, checkTensor, describeValue, type Generator, stack, type Tensor } from '@gradschool/tensor';
-import { checkCount, checkFunction, checkNonNegative } from '../../check.ts';
+import { checkCount, checkFunction, checkNonNegative, checkPositive } from '../../check.ts';
 import { corruptGaussian } from '../corrupt.ts';
 
 export interface DescendOptions {
@@ -48,8 +48,7 @@ export function descendEnergy(energy: (x: Variable) => Variable, start: Tensor, 
   checkTensor('descendEnergy', 'start', start);
   if (start.dtype === 'int32') throw new TypeError("descendEnergy: start must be a float tensor (the walk moves it by fractions), got int32; convert it with .to('float32')");
   const steps = checkCount('descendEnergy', 'steps', opts.steps ?? 100);
-  const lr = opts.lr ?? 0.1;
-  if (!(lr > 0 && Number.isFinite(lr))) throw new RangeError(`descendEnergy: lr must be a finite number > 0, got ${lr}`);
+  const lr = checkPositive('descendEnergy', 'lr', opts.lr ?? 0.1);
   const temperature = checkNonNegative('descendEnergy', 'temperature', opts.temperature ?? 0);
   const generator = opts.generator;
   if (generator !== undefined) checkGenerator('descendEnergy', generator);
