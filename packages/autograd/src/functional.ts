@@ -13,21 +13,21 @@ export function checkFunction(op: string, f: unknown): void {
   if (typeof f !== 'function') throw new TypeError(`${op}: expects a function of Variables, such as (x) => x.square().sum(), got ${describeValue(f)}`);
 }
 
-function leaves(op: string, xs: readonly Tensor[]): Variable[] {
+/** The Tensors a transform differentiates at: an array of them, each refused by position if it is not one. */
+export function checkTensors(op: string, xs: readonly Tensor[], noun = 'argument'): void {
   if (!Array.isArray(xs)) throw new TypeError(`${op}: the inputs must be an array of Tensors, as in ${op}(f, [x]), got ${describeValue(xs)}`);
-  return xs.map((x, i) => {
-    if (!(x instanceof Tensor)) {
-      const hint = x instanceof Variable ? '; pass its .value' : Array.isArray(x) || typeof x === 'number' ? '; wrap it with tensor(...)' : '';
-      throw new TypeError(`${op}: argument ${i} must be a Tensor, got ${describeValue(x)}${hint}`);
-    }
-    return new Variable(x, { requiresGrad: true });
-  });
+  xs.forEach((x, i) => checkTensor(op, `${noun} ${i}`, x));
+}
+
+function leaves(op: string, xs: readonly Tensor[]): Variable[] {
+  checkTensors(op, xs);
+  return xs.map((x) => new Variable(x, { requiresGrad: true }));
 }
 
 function call(op: string, f: Differentiable, vars: Variable[]): Variable {
   const y = f(...vars);
   if (!(y instanceof Variable)) {
-    throw new TypeError(`${op}: the function must return a Variable (the result of ops on its arguments), got ${(y as unknown) instanceof Tensor ? 'a Tensor' : typeof y}`);
+    throw new TypeError(`${op}: the function must return a Variable (the result of ops on its arguments), got ${describeValue(y)}`);
   }
   return y;
 }

@@ -4,8 +4,8 @@
  * O(eps²), is compared with the analytic gradient. Everything runs in float64, where eps = 1e-6
  * leaves about 1e-10 of rounding error per difference.
  */
-import { describeValue, Generator, rand, Tensor, tensor } from '@gradschool/tensor';
-import { checkFunction } from './functional.ts';
+import { Generator, rand, type Tensor, tensor } from '@gradschool/tensor';
+import { checkFunction, checkTensors } from './functional.ts';
 import { gradients } from './backward.ts';
 import { Variable } from './variable.ts';
 
@@ -49,10 +49,7 @@ function unravel(flat: number, shape: readonly number[]): number[] {
 export function gradcheck(f: Fn, inputs: readonly Tensor[], options: GradcheckOptions = {}): GradcheckResult {
   const { eps = 1e-6, atol = 1e-5, rtol = 1e-3, seed = 0 } = options;
   checkFunction('gradcheck', f);
-  if (!Array.isArray(inputs)) throw new TypeError(`gradcheck: the inputs must be an array of Tensors, as in gradcheck(f, [x]), got ${describeValue(inputs)}`);
-  inputs.forEach((x, i) => {
-    if (!(x instanceof Tensor)) throw new TypeError(`gradcheck: input ${i} must be a Tensor, got ${describeValue(x)}`);
-  });
+  checkTensors('gradcheck', inputs, 'input');
   if (!(eps > 0 && Number.isFinite(eps))) throw new RangeError(`gradcheck: eps must be a finite number > 0 (the step of the central differences), got ${eps}`);
   for (const [name, tol] of [['atol', atol], ['rtol', rtol]] as const) {
     if (!(tol >= 0 && Number.isFinite(tol))) throw new RangeError(`gradcheck: ${name} must be a finite number >= 0, got ${tol}`);

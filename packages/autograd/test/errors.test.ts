@@ -116,7 +116,7 @@ const MISTAKES: Mistake[] = [
   ['jacobian at a plain array', () => jacobian((x) => x.mul(2), [1, 2] as never), TypeError, 'jacobian: argument 0 must be a Tensor, got an array; wrap it with tensor(...)'],
   ['jacobian of a string', () => jacobian('x' as never, zeros([2])), TypeError, "jacobian: expects a function of Variables, such as (x) => x.square().sum(), got a string ('x')"],
   ['gradcheck at one Tensor, not a list', () => gradcheck((x) => x.sum(), zeros([2]) as never), TypeError, 'gradcheck: the inputs must be an array of Tensors, as in gradcheck(f, [x]), got a Tensor'],
-  ['gradcheck at a plain array', () => gradcheck((x) => x.sum(), [[1, 2]] as never), TypeError, 'gradcheck: input 0 must be a Tensor, got an array'],
+  ['gradcheck at a plain array', () => gradcheck((x) => x.sum(), [[1, 2]] as never), TypeError, 'gradcheck: input 0 must be a Tensor, got an array; wrap it with tensor(...)'],
   ['gradcheck with a step of 0', () => gradcheck((x) => x.sum(), [zeros([2])], { eps: 0 }), RangeError, 'gradcheck: eps must be a finite number > 0 (the step of the central differences), got 0'],
   ['gradcheck with a negative step', () => gradcheck((x) => x.sum(), [zeros([2])], { eps: -1e-6 }), RangeError, 'gradcheck: eps must be a finite number > 0 (the step of the central differences), got -0.000001'],
   ['gradcheck with a NaN tolerance', () => gradcheck((x) => x.sum(), [zeros([2])], { atol: NaN }), RangeError, 'gradcheck: atol must be a finite number >= 0, got NaN'],
