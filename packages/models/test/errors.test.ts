@@ -321,6 +321,33 @@ describe('models errors', () => {
       expect(snapshot([p])[0].map((v) => +v.toFixed(5))).toEqual([0.9, 1.9]);
     });
 
+    it('a step refused for a grad of another dtype or a plain array moves no parameter', () => {
+      const [p, q] = [parameter([1, 2]), parameter([3])];
+      const adam = new Adam([p, q]);
+      p.grad = tensor([1, 1]);
+      q.grad = tensor([1], { dtype: 'float64' });
+      expectError(() => adam.step(), TypeError, 'Adam.step: parameter 1 is float32 but its grad is float64; a grad must have its parameter\'s dtype');
+      q.grad = [1] as never;
+      expectError(() => adam.step(), TypeError, 'Adam.step: the grad of parameter 1 must be a Tensor, got an array; wrap it with tensor(...)');
+      expect(snapshot([p, q])).toEqual([[1, 2], [3]]);
+    });
+
+    it('maskedTokenStep and trainAutoEncoder refused for their data draw nothing from the generator', () => {
+      const fresh = new Generator(7).uniform();
+      const model = new MaskedTokenModel({ vocabSize: 3, length: 2, generator: g() });
+      const before = snapshot(model.parameters());
+      const g1 = new Generator(7);
+      expectError(() => maskedTokenStep(model, ints([0, 1, 2]).reshape(1, 3), 0.5, new SGD(model.parameters(), { lr: 0.1 }), g1), ShapeError,
+        'maskedTokenStep: tokens must have shape [n, 2], got [1,3]');
+      expect(g1.uniform()).toBe(fresh);
+      expect(snapshot(model.parameters())).toEqual(before);
+      const ae = new AutoEncoder({ sizes: [3, 2], generator: g() });
+      const g2 = new Generator(7);
+      expectError(() => trainAutoEncoder(ae, zeros([4, 5]), { optimizer: new SGD(ae.parameters(), { lr: 0.1 }), epochs: 1, generator: g2 }), ShapeError,
+        'trainAutoEncoder: data of shape [4,5] must have 3 features in its last dim');
+      expect(g2.uniform()).toBe(fresh);
+    });
+
     it('a step with the learning rate set to NaN (say by a schedule) moves nothing', () => {
       const p = parameter([1, 2]);
       const adam = new Adam([p]);

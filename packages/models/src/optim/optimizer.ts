@@ -1,5 +1,5 @@
 import { Variable } from '@gradschool/autograd';
-import { describeValue, formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
+import { checkTensor, describeValue, formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
 import { checkNonNegative } from '../check.ts';
 
 /** The parameters to optimize as an array: an iterable of them, not the model itself. */
@@ -59,8 +59,14 @@ export abstract class Optimizer {
     // everything is checked before anything moves, so a refused step leaves every parameter (and the optimizer's state) as it was
     checkNonNegative(`${this.#op}.step`, 'lr', this.lr);
     this.params.forEach((p, i) => {
-      if (p.grad && (fmt(p.grad.shape) !== fmt(p.shape))) {
-        throw new ShapeError(`${this.#op}.step: parameter ${i} has shape ${fmt(p.shape)} but its grad has shape ${fmt(p.grad.shape)}`);
+      const { grad } = p;
+      if (grad === null) return;
+      checkTensor(`${this.#op}.step`, `the grad of parameter ${i}`, grad);
+      if (fmt(grad.shape) !== fmt(p.shape)) {
+        throw new ShapeError(`${this.#op}.step: parameter ${i} has shape ${fmt(p.shape)} but its grad has shape ${fmt(grad.shape)}`);
+      }
+      if (grad.dtype !== p.dtype) {
+        throw new TypeError(`${this.#op}.step: parameter ${i} is ${p.dtype} but its grad is ${grad.dtype}; a grad must have its parameter's dtype`);
       }
     });
     this.params.forEach((p, i) => {

@@ -1,7 +1,7 @@
 /** Training an autoencoder, plain or denoising, with the package's training loop. */
 import type { Variable } from '@gradschool/autograd';
 import { checkGenerator, type Generator, type Tensor } from '@gradschool/tensor';
-import { checkChoice, checkCount, checkFunction, checkOptions } from '../../check.ts';
+import { checkChoice, checkCount, checkFunction, checkOptions, checkWidth } from '../../check.ts';
 import { bce } from '../../losses/bce.ts';
 import { mse } from '../../losses/mse.ts';
 import type { Optimizer } from '../../optim/optimizer.ts';
@@ -36,6 +36,8 @@ export function trainAutoEncoder(model: AutoEncoder, clean: Tensor, opts: AutoEn
   checkCount('trainAutoEncoder', 'epochs', opts.epochs);
   if (opts.batchSize !== undefined) checkCount('trainAutoEncoder', 'batchSize', opts.batchSize, 1);
   if (opts.corrupt !== undefined) checkFunction('trainAutoEncoder', 'corrupt', opts.corrupt);
+  // before any batch is drawn: a refused call leaves the generator as it was
+  checkWidth('trainAutoEncoder', 'data', clean, model.sizes[0]);
   const loss = opts.loss === 'bce' ? (out: Variable, target: Tensor) => bce(out, target) : (out: Variable, target: Tensor) => mse(out, target);
   const { corrupt, generator } = opts;
   return fit(model, { x: clean, y: clean }, {

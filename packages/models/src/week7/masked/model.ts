@@ -42,15 +42,20 @@ export class MaskedTokenModel extends Module<[Tensor], Variable> {
     );
   }
 
+  /** Token ids this model can read: int32 [n, L], each an id of the vocabulary; `op` is the name the caller wrote. */
+  checkTokens(op: string, tokens: Tensor): void {
+    checkTensor(op, 'tokens', tokens);
+    if (tokens.ndim !== 2 || tokens.shape[1] !== this.length) {
+      throw new ShapeError(`${op}: tokens must have shape [n, ${this.length}], got ${formatShape(tokens.shape)}`);
+    }
+    if (tokens.dtype !== 'int32') throw new TypeError(`${op}: tokens must be int32 ids, got ${tokens.dtype}`);
+    const bad = tokens.data().find((t) => t < 0 || t >= this.vocabSize);
+    if (bad !== undefined) throw new RangeError(`${op}: token ${bad} is not an id of the ${this.vocabSize}-word vocabulary (0..${this.vocabSize - 1})`);
+  }
+
   /** Token ids [n, L] (int32, the mask token among them) → scores [n, L, V]. */
   forward(tokens: Tensor): Variable {
-    checkTensor('MaskedTokenModel', 'tokens', tokens);
-    if (tokens.ndim !== 2 || tokens.shape[1] !== this.length) {
-      throw new ShapeError(`MaskedTokenModel: tokens must have shape [n, ${this.length}], got ${formatShape(tokens.shape)}`);
-    }
-    if (tokens.dtype !== 'int32') throw new TypeError(`MaskedTokenModel: tokens must be int32 ids, got ${tokens.dtype}`);
-    const bad = tokens.data().find((t) => t < 0 || t >= this.vocabSize);
-    if (bad !== undefined) throw new RangeError(`MaskedTokenModel: token ${bad} is not an id of the ${this.vocabSize}-word vocabulary (0..${this.vocabSize - 1})`);
+    this.checkTokens('MaskedTokenModel', tokens);
     const n = tokens.shape[0];
     const x = oneHot(tokens, this.vocabSize).reshape(n, this.length * this.vocabSize);
     return this.net.forward(x).reshape(n, this.length, this.vocabSize);

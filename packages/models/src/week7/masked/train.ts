@@ -11,6 +11,8 @@ import type { MaskedTokenModel } from './model.ts';
  * step on the loss over the masked positions only. Returns that loss.
  */
 export function maskedTokenStep(model: MaskedTokenModel, tokens: Tensor, p: number, optimizer: Optimizer, generator: Generator, opts: { maskId?: number } = {}): number {
+  // checked before the mask is drawn, so a refused step leaves the generator (and the model) as they were
+  model.checkTokens('maskedTokenStep', tokens);
   checkFraction('maskedTokenStep', 'p', p);
   const { input, mask } = maskTokens(tokens, p, generator, opts);
   optimizer.zeroGrad();
