@@ -5,8 +5,8 @@
 import { fc, it } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import {
-  arange, BINARY_OPS, clamp, concat, dot, type DType, eye, full, Generator, indexSelect, linspace, matmul, oneHot, ones, rand, randint, randn, reshape, scatterAdd, setBackend,
-  ShapeError, softmax, stack, sum, type Tensor, tensor, variance, where, zeros,
+  arange, BINARY_OPS, binary, clamp, concat, dot, type DType, eye, fromHost, full, Generator, indexSelect, linspace, matmul, oneHot, ones, rand, randint, randn, reshape, scatterAdd, setBackend,
+  ShapeError, softmax, stack, sum, type Tensor, tensor, unary, variance, where, zeros, zerosLike,
 } from '../src/index.ts';
 import { shapeArb, sizeArb } from './arbitraries.ts';
 import { describeBackends } from './backends.ts';
@@ -125,6 +125,16 @@ const MISTAKES: Mistake[] = [
   ['permutation of a negative count', () => new Generator(0).permutation(-1), RangeError, 'permutation: n must be a non-negative integer, got -1'],
   ['permutation of a fraction', () => new Generator(0).permutation(2.5), RangeError, 'permutation: n must be a non-negative integer, got 2.5'],
   ['linspace to NaN', () => linspace(0, NaN, 3), RangeError, 'linspace: start 0 and end NaN must be finite numbers'],
+  ['full with no fill value', () => full([2], undefined as never), TypeError, 'full: the fill value must be a number, got undefined'],
+  ['full with a string fill value', () => full([2], '3' as never), TypeError, "full: the fill value must be a number, got a string ('3')"],
+  ['zerosLike of a plain array', () => zerosLike([1, 2] as never), TypeError, 'zerosLike: input must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['fromHost of a plain array', () => fromHost([1, 2] as never, [2]), TypeError, 'fromHost: data must be a Float32Array, Float64Array or Int32Array, got an array; for plain numbers use tensor(...)'],
+  ['fromHost of too many values', () => fromHost(new Float32Array(3), [2]), ShapeError, 'fromHost: 3 values cannot fill shape [2] (2 elements)'],
+  ['unary of an unknown op', () => unary('gelu' as never, zeros([2])), RangeError, /^unary: unknown op 'gelu'; expected one of neg, exp, log, /],
+  ['binary of an unknown op', () => binary('mod' as never, zeros([2]), 2), RangeError, /^binary: unknown op 'mod'; expected one of add, sub, mul, div, /],
+  ['binary of a plain array and a number', () => binary('add', [1] as never, 1), TypeError, 'add: an operand must be a Tensor or a number, got an array; wrap it with tensor(...)'],
+  ['var with a negative correction', () => zeros([3]).var(0, { correction: -1 }), RangeError, "var: correction must be a finite number >= 0 (1 for the sample variance, 0 for the population's), got -1"],
+  ['std with a string correction', () => zeros([3]).std(0, { correction: '1' as never }), RangeError, "std: correction must be a finite number >= 0 (1 for the sample variance, 0 for the population's), got a string ('1')"],
   ['the function form of softmax on a plain array', () => softmax([1, 2, 3] as never), TypeError, 'softmax: input must be a Tensor, got an array; wrap it with tensor(...)'],
   ['the function form of sum on nothing', () => sum(undefined as never), TypeError, 'sum: input must be a Tensor, got undefined'],
   ['the function form of variance on a number', () => variance(3 as never), TypeError, 'variance: input must be a Tensor, got a number (3); wrap it with tensor(...)'],

@@ -2,14 +2,21 @@
 import { getBackend } from '../backend.ts';
 import { allocate, checkDType, type DType, dtypeOf, type TypedArray } from '../dtype.ts';
 import { checkShape, describeValue, fmt, type Shape, ShapeError, sizeOf } from '../shape.ts';
-import { Tensor } from '../tensor.ts';
+import { checkTensor, Tensor } from '../tensor.ts';
 
 export interface DTypeOption { dtype?: DType }
 export interface TensorOptions extends DTypeOption { shape?: readonly number[] }
 export type NestedArray = number | readonly NestedArray[];
 
 /** Wrap a host array that the caller hands over (it is not copied). */
-export const fromHost = (data: TypedArray, shape: Shape): Tensor => upload('fromHost', data, shape);
+export function fromHost(data: TypedArray, shape: Shape): Tensor {
+  if (!(data instanceof Float32Array || data instanceof Float64Array || data instanceof Int32Array)) {
+    throw new TypeError(`fromHost: data must be a Float32Array, Float64Array or Int32Array, got ${describeValue(data)}; for plain numbers use tensor(...)`);
+  }
+  const s = checkShape('fromHost', shape);
+  if (data.length !== sizeOf(s)) throw new ShapeError(`fromHost: ${data.length} values cannot fill shape ${fmt(s)} (${sizeOf(s)} elements)`);
+  return upload('fromHost', data, s);
+}
 
 /** Hand host data to the backend; `op` is the op its errors name (the gpu backend refuses float64, say). */
 export function upload(op: string, data: TypedArray, shape: Shape): Tensor {
@@ -90,6 +97,7 @@ export const scalar = (value: number, dtype: DType = 'float32'): Tensor => tenso
 
 /** `op` is the name errors give: the function the caller wrote. */
 function filled(op: string, shape: readonly number[], value: number, opts: DTypeOption): Tensor {
+  if (typeof value !== 'number') throw new TypeError(`${op}: the fill value must be a number, got ${describeValue(value)}`);
   const s = checkShape(op, shape);
   const data = allocate(checkDType(op, opts.dtype ?? 'float32'), sizeOf(s));
   data.fill(value);
@@ -98,9 +106,14 @@ function filled(op: string, shape: readonly number[], value: number, opts: DType
 export const full = (shape: readonly number[], value: number, opts: DTypeOption = {}): Tensor => filled('full', shape, value, opts);
 export const zeros = (shape: readonly number[], opts: DTypeOption = {}): Tensor => filled('zeros', shape, 0, opts);
 export const ones = (shape: readonly number[], opts: DTypeOption = {}): Tensor => filled('ones', shape, 1, opts);
-export const zerosLike = (t: Tensor): Tensor => filled('zerosLike', t.shape, 0, { dtype: t.dtype });
-export const onesLike = (t: Tensor): Tensor => filled('onesLike', t.shape, 1, { dtype: t.dtype });
-export const fullLike = (t: Tensor, value: number): Tensor => filled('fullLike', t.shape, value, { dtype: t.dtype });
+/** zerosLike, onesLike, fullLike: `t`'s shape and dtype, refused by name if `t` is no Tensor. */
+function filledLike(op: string, t: Tensor, value: number): Tensor {
+  checkTensor(op, 'input', t);
+  return filled(op, t.shape, value, { dtype: t.dtype });
+}
+export const zerosLike = (t: Tensor): Tensor => filledLike('zerosLike', t, 0);
+export const onesLike = (t: Tensor): Tensor => filledLike('onesLike', t, 1);
+export const fullLike = (t: Tensor, value: number): Tensor => filledLike('fullLike', t, value);
 
 /** Values start, start+step, ... below end (PyTorch's arange). */
 export function arange(start: number, end?: number, step = 1, opts: DTypeOption = {}): Tensor {

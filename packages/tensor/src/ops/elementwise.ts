@@ -1,16 +1,23 @@
 /** Elementwise ops with NumPy/PyTorch broadcasting. */
-import { type BinaryOp, floatResult, getBackend, isComparison, type UnaryOp, type View } from '../backend.ts';
+import { BINARY_OPS, type BinaryOp, floatResult, getBackend, isComparison, UNARY_OPS, type UnaryOp, type View } from '../backend.ts';
 import { type DType, floatOf, isFloat, promote } from '../dtype.ts';
 import { broadcastShapes, broadcastStrides, describeValue, fmt, type Shape, sizeOf } from '../shape.ts';
 import { checkTensor, Tensor } from '../tensor.ts';
 import { full } from './create.ts';
+
+const describeOp = (op: unknown): string => (typeof op === 'string' ? `'${op}'` : describeValue(op));
 
 /** Read `t` as if it had the (broadcast) shape `shape`. */
 export function broadcastView(t: Tensor, shape: Shape): View {
   return { storage: t.storage, shape, strides: broadcastStrides(t.shape, t.strides, shape), offset: t.offset };
 }
 
+const UNARY = new Set<string>(UNARY_OPS);
+const BINARY = new Set<string>(BINARY_OPS);
+
 export function unary(op: UnaryOp, t: Tensor): Tensor {
+  if (!UNARY.has(op)) throw new RangeError(`unary: unknown op ${describeOp(op)}; expected one of ${UNARY_OPS.join(', ')}`);
+  checkTensor(op, 'input', t);
   const dtype = floatResult(op) ? floatOf(t.dtype) : t.dtype;
   const b = getBackend();
   return new Tensor(b.unary(op, t, dtype), b, t.shape);
@@ -42,7 +49,12 @@ export function resultType(op: BinaryOp, a: DType, b: DType): DType {
 }
 
 export function binary(op: BinaryOp, a: Tensor | number, b: Tensor | number): Tensor {
-  if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw new TypeError(`${op}: at least one operand must be a Tensor`);
+  if (!BINARY.has(op)) throw new RangeError(`binary: unknown op ${describeOp(op)}; expected one of ${BINARY_OPS.join(', ')}`);
+  if (!(a instanceof Tensor) && !(b instanceof Tensor)) {
+    // refuse what is neither, by name (asTensor throws for it), before saying a Tensor is missing
+    for (const x of [a, b]) if (typeof x !== 'number') asTensor(op, x, full([], 0));
+    throw new TypeError(`${op}: at least one operand must be a Tensor`);
+  }
   const ta = asTensor(op, a, b as Tensor);
   const tb = asTensor(op, b, ta);
   const shape = broadcastShapes(op, ta.shape, tb.shape);

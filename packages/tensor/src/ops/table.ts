@@ -14,7 +14,7 @@
  * The compiler checks that `OPS` implements exactly the methods `TensorMethods` lists.
  */
 import { type DType, floatOf } from '../dtype.ts';
-import { normalizeDim, normalizeDims, reducedCount } from '../shape.ts';
+import { describeValue, normalizeDim, normalizeDims, reducedCount } from '../shape.ts';
 import { type Operand, Tensor } from '../tensor.ts';
 import * as el from './elementwise.ts';
 import * as idx from './indexing.ts';
@@ -199,8 +199,12 @@ const reduction = (f: (x: Tensor, dim?: Dims, opts?: KeepDim) => Tensor) => diff
 /** Mean squared deviation from the mean, over `count - correction`; `op` is the op errors name. */
 function spread(x: TensorLike, op: 'var' | 'std', dim: Dims | undefined, opts: VarOptions = {}): TensorLike {
   const dims = normalizeDims(op, dim, x.ndim, x.shape);
+  const correction = opts.correction ?? 1;
+  if (typeof correction !== 'number' || !(correction >= 0 && Number.isFinite(correction))) {
+    throw new RangeError(`${op}: correction must be a finite number >= 0 (1 for the sample variance, 0 for the population's), got ${typeof correction === 'number' ? correction : describeValue(correction)}`);
+  }
   const centered = x.sub(x.mean(dims, { keepdim: true }));
-  const n = reducedCount(x.shape, dims) - (opts.correction ?? 1);
+  const n = reducedCount(x.shape, dims) - correction;
   return centered.square().sum(dims, { keepdim: opts.keepdim }).div(Math.max(n, 0));
 }
 
