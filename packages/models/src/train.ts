@@ -1,6 +1,6 @@
 /** The training loop of the practicum, once, so that demos and tests do not each rewrite it. */
 import { noGrad, Variable } from '@gradschool/autograd';
-import { checkGenerator, describeValue, formatShape as fmt, type Generator, type Tensor } from '@gradschool/tensor';
+import { checkGenerator, describeValue, formatShape as fmt, type Generator, ShapeError, type Tensor } from '@gradschool/tensor';
 import { checkCount, checkData, checkFunction, checkOptions } from './check.ts';
 import { minibatches } from './data/batches.ts';
 import { checkDataset, type Dataset } from './data/dataset.ts';
@@ -57,10 +57,7 @@ export function fit(model: Module<[Input], Variable>, data: Dataset, opts: FitOp
     for (const batch of minibatches(data, { batchSize, generator: opts.generator })) {
       optimizer.zeroGrad();
       const loss = opts.loss(model.forward(opts.inputs ? opts.inputs(batch.x) : batch.x), batch.y);
-      if (!(loss instanceof Variable) || loss.size !== 1) {
-        const got = loss instanceof Variable ? `a Variable of shape ${fmt(loss.shape)}` : describeValue(loss);
-        throw new TypeError(`fit: the loss function must return a scalar Variable (reduce with 'mean' or 'sum'), got ${got}`);
-      }
+      checkLoss(loss);
       loss.backward();
       optimizer.step();
       total += loss.item() * batch.y.shape[0];
@@ -70,6 +67,19 @@ export function fit(model: Module<[Input], Variable>, data: Dataset, opts: FitOp
     opts.onEpoch?.(epoch, total / n);
   }
   return history;
+}
+
+/** What fit's loss function returned: one number, recorded from the model's output so that backward reaches the parameters. */
+function checkLoss(loss: unknown): void {
+  if (!(loss instanceof Variable)) {
+    throw new TypeError(`fit: the loss function must return a scalar Variable (the result of ops on the model's output), got ${describeValue(loss)}`);
+  }
+  if (loss.size !== 1) {
+    throw new ShapeError(`fit: the loss function must return a scalar Variable (reduce with 'mean' or 'sum'), got a Variable of shape ${fmt(loss.shape)}`);
+  }
+  if (!loss.requiresGrad) {
+    throw new Error("fit: the loss does not depend on the model's parameters (was it computed from .value, or inside noGrad?), so backward could not train them");
+  }
 }
 
 /** The model's output on `x` in evaluation mode, with no graph recorded (inference). */

@@ -152,8 +152,12 @@ const MISTAKES: Mistake[] = [
     'fit: batchSize must be an integer >= 1, got 0'],
   ['fit on no examples', () => { const { model, optimizer } = trained(); return fit(model, { x: zeros([0, 3]), y: zeros([0, 2]) }, { loss: mse, optimizer, epochs: 1 }); }, RangeError,
     'fit: the dataset has no examples to train on'],
-  ['fit with a loss left unreduced', () => { const { model, optimizer } = trained(); return fit(model, data(), { loss: (o, t) => mse(o, t, { reduction: 'none' }), optimizer, epochs: 1 }); }, TypeError,
+  ['fit with a loss left unreduced', () => { const { model, optimizer } = trained(); return fit(model, data(), { loss: (o, t) => mse(o, t, { reduction: 'none' }), optimizer, epochs: 1 }); }, ShapeError,
     "fit: the loss function must return a scalar Variable (reduce with 'mean' or 'sum'), got a Variable of shape [4,2]"],
+  ['fit with a loss that returns a number', () => { const { model, optimizer } = trained(); return fit(model, data(), { loss: (o, t) => mse(o, t).item() as never, optimizer, epochs: 1 }); }, TypeError,
+    "fit: the loss function must return a scalar Variable (the result of ops on the model's output), got a number"],
+  ['fit with a loss computed from .value', () => { const { model, optimizer } = trained(); return fit(model, data(), { loss: (o, t) => mse(o.value, t), optimizer, epochs: 1 }); }, Error,
+    "fit: the loss does not depend on the model's parameters (was it computed from .value, or inside noGrad?), so backward could not train them"],
   ['fit on data of the wrong width', () => { const { model, optimizer } = trained(); return fit(model, { x: zeros([4, 5]), y: zeros([4, 2]) }, { loss: mse, optimizer, epochs: 1 }); }, ShapeError,
     'Linear(3, 2): input of shape [4,5] must have 3 features in its last dim'],
   ['fit on targets of [N] for outputs [N, 2]', () => { const { model, optimizer } = trained(); return fit(model, { x: zeros([4, 3]), y: zeros([4]) }, { loss: mse, optimizer, epochs: 1 }); }, ShapeError,
@@ -361,7 +365,7 @@ describe('models errors', () => {
       const { model, optimizer } = trained();
       model.eval();
       const before = snapshot(model.parameters());
-      expect(() => fit(model, data(), { loss: (o, t) => mse(o, t, { reduction: 'sum' }).mul(zeros([2])), optimizer, epochs: 1 })).toThrow(TypeError);
+      expect(() => fit(model, data(), { loss: (o, t) => mse(o, t, { reduction: 'sum' }).mul(zeros([2])), optimizer, epochs: 1 })).toThrow(ShapeError);
       expect(snapshot(model.parameters())).toEqual(before);
       model.eval();
       expect(() => fit(model, data(), { loss: mse, optimizer, epochs: -1 })).toThrow(RangeError);
