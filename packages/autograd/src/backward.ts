@@ -56,8 +56,9 @@ function seedFor(op: 'backward' | 'gradients', output: Variable, gradOutput: Ten
     throw new TypeError(`${op}: the output must be a Variable (the result of ops on parameters), got ${describeValue(output)}`);
   }
   if (!output.requiresGrad) {
+    const cast = output.dtype === 'int32' ? ' (an int32 output has no gradient: it was cast with .to(\'int32\') or came from one)' : '';
     throw new Error(
-      `${op}: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad`,
+      `${op}: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad${cast}`,
     );
   }
   if (gradOutput === undefined) {

@@ -24,7 +24,8 @@ installMethods(Variable.prototype, (name, entry) => {
     const values = args.map(valueOf);
     const value = entry.forward(this.value, ...values) as Tensor;
     const operand = entry.operands === 1 ? args[0] : undefined;
-    if (!isGradEnabled() || !(this.requiresGrad || (operand instanceof Variable && operand.requiresGrad))) return new Variable(value);
+    // an int32 result (x.to('int32')) is a step function of its input: no gradient flows through it, as in PyTorch
+    if (!isGradEnabled() || value.dtype === 'int32' || !(this.requiresGrad || (operand instanceof Variable && operand.requiresGrad))) return new Variable(value);
     // a Tensor or number operand becomes a constant (a number in this Variable's dtype, as the forward took it)
     const inputs = entry.operands === 1 ? [this, lift(name, operand as Variable | Tensor | number, this)] : [this];
     const context = { x: this, y: inputs[1], args: values } as { -readonly [K in keyof Context<unknown[]>]: Context<unknown[]>[K] };

@@ -59,6 +59,8 @@ const MISTAKES: Mistake[] = [
     "backward: the graph through 'sum' was already freed by an earlier backward(). Pass { retainGraph: true } to the first backward() to go through the same graph twice, or run the forward pass again."],
   ['backward after the leaf was changed', () => { const p = w(); const y = p.square().sum(); p.value = zeros([2]); y.backward(); }, Error,
     "backward: input 0 of 'square' (shape [2]) was assigned a new value after 'square' used it, so its gradient would be wrong; run the forward pass again after changing a value"],
+  ['backward through a cast to int32', () => w().to('int32').sum().backward(), Error,
+    "backward: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad (an int32 output has no gradient: it was cast with .to('int32') or came from one)"],
   ['retainGrad on a constant', () => variable([1]).retainGrad(), Error,
     'retainGrad: this Variable does not require grad, so no gradient will reach it; make the leaves it comes from with parameter(...) and compute it outside noGrad'],
   ['requiresGrad on an op result', () => { w().mul(2).requiresGrad = false; }, Error,
@@ -162,6 +164,13 @@ describe('autograd errors', () => {
     expect(x.grad).toBeNull();
     y.sum().backward();
     expect(Array.from((x.grad as unknown as Tensor).data())).toEqual([2, 4, 6]);
+  });
+
+  it('no gradient flows through a cast to int32 (it is a step function), as in PyTorch', () => {
+    const q = parameter([1.5, -2.5]);
+    q.to('int32').to('float32').mul(q).sum().backward();
+    // d/dq [int(q)·q] = int(q) almost everywhere: the cast contributes nothing
+    expect(Array.from((q.grad as unknown as Tensor).data())).toEqual([1, -2]);
   });
 
   it('a refused assignment leaves the value and its version alone', () => {
