@@ -16,7 +16,7 @@ import asc from 'assemblyscript/asc';
 /** Paths relative to the package root, wherever the build is started from. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Entry files: the module exports what each of them exports. */
-const SOURCES = ['wasm/assembly/matmul.ts', 'wasm/assembly/math.ts'];
+const SOURCES = ['wasm/assembly/matmul.ts', 'wasm/assembly/math.ts', 'wasm/assembly/sum.ts'];
 export const GENERATED = 'src/wasm/kernels.generated.ts';
 /** Shared memory must declare a maximum; 16384 pages of 64 KiB is 1 GiB, room for two 8192² float32 operands and their packed copies. */
 export const MAX_PAGES = 16384;

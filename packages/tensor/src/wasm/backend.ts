@@ -106,6 +106,34 @@ function runOf(at: Loaded, kernel: Run, x: View, n: number): Float32Array | unde
   return layout.floats(p, n).slice();
 }
 
+/**
+ * The float32 sum of a contiguous x along `dim`, on the SIMD kernels of wasm/assembly/sum.ts
+ * (float64 sums in cpu's order, so cpu's values bit for bit): rows where `dim` is innermost,
+ * else the [size, inner] block after each outer index folded row by row. Undefined where wasm
+ * memory cannot grow that far.
+ */
+function sumOf(at: Loaded, x: View, dim: number): Float32Array | undefined {
+  const size = x.shape[dim];
+  const outer = sizeOf(x.shape.slice(0, dim));
+  const inner = sizeOf(x.shape.slice(dim + 1));
+  const values = dataOf(x).subarray(x.offset, x.offset + outer * size * inner); // first: computing a pending x may grow memory
+  const layout = new Layout(at);
+  const src = layout.take(outer * size * inner);
+  const dst = layout.take(outer * inner);
+  const acc = inner > 1 ? layout.take(2 * inner) : 0; // float64 accumulators, two floats each
+  if (!layout.fits()) return undefined;
+  layout.floats(src, outer * size * inner).set(values);
+  if (inner === 1) at.kernels.sumRows(src, size, outer, dst);
+  for (let o = 0; inner > 1 && o < outer; o++) {
+    layout.floats(acc, 2 * inner).fill(0);
+    at.kernels.sumFold(src + 4 * o * size * inner, size, inner, acc, dst + 4 * o * inner);
+  }
+  return layout.floats(dst, outer * inner).slice();
+}
+
+/** Below this many elements a sum stays on cpu's loops: the copies into wasm memory would cost more. */
+const SUM_FROM = 4096;
+
 function makeBackend(options: BackendOptions): Backend {
   const at = load();
   const maxThreads = options.mode === 'single' ? 1 : Infinity;
@@ -121,6 +149,11 @@ function makeBackend(options: BackendOptions): Backend {
       const out = kernel && dtype === 'float32' && n > 0 && isContiguous(x.shape, x.strides) ? runOf(at, kernel, x, n) : undefined;
       if (out) return wrap(out);
       return n >= FUSE_FROM ? fusedUnary(op, x, dtype) : cpuBackend.unary(op, x, dtype);
+    },
+    reduce(op, x, dim, dtype) {
+      const simd = op === 'sum' && dtype === 'float32' && x.storage.dtype === 'float32' && sizeOf(x.shape) >= SUM_FROM && isContiguous(x.shape, x.strides);
+      const out = simd ? sumOf(at, x, dim) : undefined;
+      return out ? wrap(out) : cpuBackend.reduce(op, x, dim, dtype);
     },
     binary: (op, a, b, shape, dtype) =>
       (sizeOf(shape) >= FUSE_FROM ? fusedBinary(op, a, b, shape, dtype) : cpuBackend.binary(op, a, b, shape, dtype)),
