@@ -5,23 +5,26 @@ import { describeValue, formatShape, ShapeError, Tensor } from '@gradschool/tens
 /** A number as itself, anything else by its kind: `2.5`, `a string ('2')`, `undefined`. */
 const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : describeValue(value));
 
+/** The error for a number argument out of its range: a RangeError, or a TypeError when it is no number at all. */
+const refused = (value: unknown, message: string): Error => (typeof value === 'number' ? new RangeError(message) : new TypeError(message));
+
 export function checkCount(op: string, name: string, value: number, min = 0): number {
   if (!Number.isInteger(value) || value < min) {
-    throw new RangeError(`${op}: ${name} must be an integer >= ${min}, got ${shown(value)}`);
+    throw refused(value, `${op}: ${name} must be an integer >= ${min}, got ${shown(value)}`);
   }
   return value;
 }
 
 export function checkNonNegative(op: string, name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${op}: ${name} must be a finite number >= 0, got ${shown(value)}`);
+    throw refused(value, `${op}: ${name} must be a finite number >= 0, got ${shown(value)}`);
   }
   return value;
 }
 
 export function checkFraction(op: string, name: string, value: number): number {
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-    throw new RangeError(`${op}: ${name} must lie in [0, 1], got ${shown(value)}`);
+    throw refused(value, `${op}: ${name} must lie in [0, 1], got ${shown(value)}`);
   }
   return value;
 }
@@ -29,7 +32,7 @@ export function checkFraction(op: string, name: string, value: number): number {
 /** A step size: finite and > 0 (a step of 0 never moves, a negative one climbs). */
 export function checkPositive(op: string, name: string, value: number): number {
   if (typeof value !== 'number' || !(value > 0 && Number.isFinite(value))) {
-    throw new RangeError(`${op}: ${name} must be a finite number > 0, got ${shown(value)}`);
+    throw refused(value, `${op}: ${name} must be a finite number > 0, got ${shown(value)}`);
   }
   return value;
 }

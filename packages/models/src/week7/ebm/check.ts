@@ -3,9 +3,8 @@ import { checkData } from '../../check.ts';
 
 /** β is an inverse temperature: any number in (0, ∞]. */
 export function checkBeta(op: string, beta: number): number {
-  if (typeof beta !== 'number' || !(beta > 0)) {
-    throw new RangeError(`${op}: beta must be > 0 (an inverse temperature; Infinity gives the minimum), got ${typeof beta === 'number' ? beta : describeValue(beta)}`);
-  }
+  if (typeof beta !== 'number') throw new TypeError(`${op}: beta must be a number > 0 (an inverse temperature; Infinity gives the minimum), got ${describeValue(beta)}`);
+  if (!(beta > 0)) throw new RangeError(`${op}: beta must be > 0 (an inverse temperature; Infinity gives the minimum), got ${beta}`);
   return beta;
 }
 
