@@ -88,6 +88,7 @@ export function broadcastStrides(shape: Shape, strides: readonly number[], targe
 /** A dim may be negative (counted from the end), as in PyTorch. */
 export function normalizeDim(op: string, dim: number, rank: number, shape?: Shape): number {
   if (typeof dim !== 'number') throw new TypeError(`${op}: dim must be an integer, got ${describeValue(dim)}`);
+  if (!Number.isInteger(dim)) throw new RangeError(`${op}: dim must be an integer, got ${dim}${shape ? ` (for a tensor of shape ${fmt(shape)})` : ''}`);
   const lo = -Math.max(rank, 1);
   const hi = Math.max(rank, 1) - 1;
   if (!Number.isInteger(dim) || dim < lo || dim > hi) {
