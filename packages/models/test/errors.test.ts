@@ -9,7 +9,7 @@ import { parameter, Variable } from '@gradschool/autograd';
 import { formatShape as fmt, Generator, ShapeError, type Tensor, tensor, zeros } from '@gradschool/tensor';
 import { describe, expect } from 'vitest';
 import {
-  accuracy, Adam, arcData, AutoEncoder, bce, confusionMatrix, contrastiveDivergenceStep, contrastivePoints, corruptGaussian, corruptMask, crossEntropy,
+  accuracy, Adam, AdamW, arcData, AutoEncoder, bce, confusionMatrix, contrastiveDivergenceStep, contrastivePoints, corruptGaussian, corruptMask, crossEntropy,
   decodeTokens, descendEnergy, Dropout, ellipseLatentEnergy, EnergyNet, fit, fitStandardizer, freeEnergy, gibbs, kmeansEnergy, kmeansInit, LatentPredictor, Linear,
   lloydStep, marginLoss, maskedTokenLoss, maskedTokenStep, MaskedTokenModel, maskTokens, minibatches, mlLoss, mlLossGradient, mse, nll,
   naiveSoftmax, normal, plot, predict, regionsFigure, ReLU, Sequential, SGD, spiral, spiralLossFigure, StepLR, trainAutoEncoder, trainLatentPredictor, trainTestSplit, twoBranches, uniform,
@@ -324,6 +324,24 @@ describe('models errors', () => {
       sgd.step();
       expect(snapshot([p])[0].map((v) => +v.toFixed(5))).toEqual([0.9, 1.9]);
     });
+
+    it.prop([fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 5 }), fc.nat(), fc.constantFrom('SGD', 'Adam', 'AdamW')], { numRuns: 30 })(
+      'whichever parameter has a misshapen grad, a step moves none of them and the next good step is a first step', (sizes, at, name) => {
+        const bad = at % sizes.length;
+        const make = (ps: Variable[]) => (name === 'SGD' ? new SGD(ps, { lr: 0.1, momentum: 0.9 }) : name === 'Adam' ? new Adam(ps, { lr: 0.1 }) : new AdamW(ps, { lr: 0.1 }));
+        const fresh = () => sizes.map((n, i) => parameter(Array.from({ length: n }, (_, j) => i + j / 4)));
+        const [params, twins] = [fresh(), fresh()];
+        const [opt, twin] = [make(params), make(twins)];
+        params.forEach((p, i) => { p.grad = i === bad ? zeros([p.size + 1]) : p.value.add(1); });
+        expectError(() => opt.step(), ShapeError, `${name}.step: parameter ${bad} has shape [${sizes[bad]}] but its grad has shape [${sizes[bad] + 1}]`);
+        expect(snapshot(params)).toEqual(snapshot(twins));
+        // state did not advance: the same good step on both gives the same values
+        for (const [ps, o] of [[params, opt], [twins, twin]] as const) {
+          ps.forEach((p) => { p.grad = p.value.add(1); });
+          o.step();
+        }
+        expect(snapshot(params)).toEqual(snapshot(twins));
+      });
 
     it('a step refused for a grad of another dtype or a plain array moves no parameter', () => {
       const [p, q] = [parameter([1, 2]), parameter([3])];
