@@ -10,22 +10,7 @@ import {
   concat, dot, gather, gradcheck, gradients, grad, jacobian, matmul, maximum, noGrad, parameter, scatterAdd, stack, unbroadcast,
   valueAndGrad, Variable, variable, vjp, where,
 } from '../src/index.ts';
-
-type ErrorKind = ErrorConstructor | typeof ShapeError;
-type Mistake = [string, () => unknown, ErrorKind, string | RegExp];
-
-/** `run` throws an error of exactly this kind with exactly this message. */
-function expectError(run: () => unknown, kind: ErrorKind, message: string | RegExp): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'no error was thrown').toBeInstanceOf(kind);
-  if (typeof message === 'string') expect((error as Error).message).toBe(message);
-  else expect((error as Error).message).toMatch(message);
-}
+import { expectError, type Mistake } from '../../tensor/test/mistakes.ts';
 
 const ints = (values: number[]) => tensor(values, { dtype: 'int32' });
 const w = () => parameter([1, 2]);

@@ -14,22 +14,7 @@ import {
   lloydStep, marginLoss, maskedTokenLoss, maskedTokenStep, MaskedTokenModel, maskTokens, minibatches, mlLoss, mlLossGradient, mse, nll,
   naiveSoftmax, normal, plot, predict, regionsFigure, ReLU, Sequential, SGD, spiral, spiralLossFigure, StepLR, trainAutoEncoder, trainLatentPredictor, trainTestSplit, twoBranches, uniform,
 } from '../src/index.ts';
-
-type ErrorKind = ErrorConstructor | typeof ShapeError;
-type Mistake = [string, () => unknown, ErrorKind, string | RegExp];
-
-/** `run` throws an error of exactly this kind with exactly this message. */
-function expectError(run: () => unknown, kind: ErrorKind, message: string | RegExp): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'no error was thrown').toBeInstanceOf(kind);
-  if (typeof message === 'string') expect((error as Error).message).toBe(message);
-  else expect((error as Error).message).toMatch(message);
-}
+import { expectError, type Mistake } from '../../tensor/test/mistakes.ts';
 
 const g = () => new Generator(0);
 const ints = (values: number[]) => tensor(values, { dtype: 'int32' });

@@ -3,7 +3,6 @@
  * or TypeError whose message names the op the caller wrote and the shapes involved.
  */
 import { fc, it } from '@fast-check/vitest';
-import { expect } from 'vitest';
 import {
   arange, BINARY_OPS, binary, clamp, concat, dot, type DType, eye, fromHost, full, Generator, indexSelect, linspace, matmul, oneHot, ones, rand, randint, randn, reshape, scatterAdd, setBackend,
   ShapeError, softmax, stack, sum, type Tensor, tensor, unary, variance, where, zeros, zerosLike,
@@ -11,25 +10,10 @@ import {
 import { shapeArb, sizeArb } from './arbitraries.ts';
 import { describeBackends } from './backends.ts';
 import { count } from './oracle.ts';
+import { expectError, type Mistake } from './mistakes.ts';
 
 const fmt = (shape: readonly number[]) => `[${shape.join(',')}]`;
 const ints = (values: number[]) => tensor(values, { dtype: 'int32' });
-
-type ErrorKind = ErrorConstructor | typeof ShapeError;
-type Mistake = [string, () => unknown, ErrorKind, string | RegExp];
-
-/** `run` throws an error of exactly this kind with exactly this message. */
-function expectError(run: () => unknown, kind: ErrorKind, message: string | RegExp): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'no error was thrown').toBeInstanceOf(kind);
-  if (typeof message === 'string') expect((error as Error).message).toBe(message);
-  else expect((error as Error).message).toMatch(message);
-}
 
 const MISTAKES: Mistake[] = [
   // shapes
