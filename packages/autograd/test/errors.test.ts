@@ -4,7 +4,9 @@
  * (shapes, values, the kind of argument), never later as a crash inside another op or a NaN.
  */
 import { fc, it } from '@fast-check/vitest';
-import { formatShape as fmt, ShapeError, type Tensor, tensor, zeros } from '@gradschool/tensor';
+import {
+  formatShape as fmt, logSoftmax, maxWithIndices, mean, ShapeError, std, type Tensor, tensor, variance, zeros,
+} from '@gradschool/tensor';
 import { describe, expect } from 'vitest';
 import {
   concat, dot, gather, gradcheck, gradients, grad, jacobian, matmul, maximum, noGrad, parameter, scatterAdd, stack, unbroadcast,
@@ -156,6 +158,14 @@ describe('autograd errors', () => {
     q.to('int32').to('float32').mul(q).sum().backward();
     // d/dq [int(q)·q] = int(q) almost everywhere: the cast contributes nothing
     expect(Array.from((q.grad as unknown as Tensor).data())).toEqual([1, -2]);
+  });
+
+  it("the tensor package's function forms (mean, logSoftmax, ...) take a Variable, as its methods do, and keep its gradient", () => {
+    const x = parameter([[1, 2], [3, 5]]);
+    const y = [mean(x as never), variance(x as never), std(x as never), logSoftmax(x as never, 1).sum(), maxWithIndices(x as never, 1).values.sum()];
+    for (const v of y) expect(v).toBeInstanceOf(Variable);
+    (y[0] as unknown as Variable).backward();
+    expect(Array.from((x.grad as unknown as Tensor).data())).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 
   it('a refused assignment leaves the value and its version alone', () => {

@@ -80,10 +80,17 @@ export function softmax(t: Tensor, dim = -1): Tensor {
   return binary('div', e, sum(e, d, { keepdim: true }));
 }
 
-// written once in the op table (ops/table.ts), for Tensors and Variables alike; these are the function forms
-export const mean = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => (checkTensor('mean', 'input', t), t.mean(dim, opts));
-export const variance = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => (checkTensor('variance', 'input', t), t.var(dim, opts));
-export const std = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => (checkTensor('std', 'input', t), t.std(dim, opts));
-export const logSoftmax = (t: Tensor, dim?: number): Tensor => (checkTensor('logSoftmax', 'input', t), t.logSoftmax(dim));
-export const maxWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => (checkTensor('maxWithIndices', 'input', t), t.maxWithIndices(dim, opts));
-export const minWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => (checkTensor('minWithIndices', 'input', t), t.minWithIndices(dim, opts));
+/**
+ * The function forms below call the method written once in the op table (ops/table.ts) for Tensors
+ * and Variables alike, so a Variable is taken too (and keeps its gradient); anything without the
+ * method is refused as a Tensor would be.
+ */
+function checkHasMethod(op: string, method: string, t: unknown): void {
+  if (typeof (t as Record<string, unknown> | null | undefined)?.[method] !== 'function') checkTensor(op, 'input', t);
+}
+export const mean = (t: Tensor, dim?: Dims, opts?: KeepDim): Tensor => (checkHasMethod('mean', 'mean', t), t.mean(dim, opts));
+export const variance = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => (checkHasMethod('variance', 'var', t), t.var(dim, opts));
+export const std = (t: Tensor, dim?: Dims, opts?: VarOptions): Tensor => (checkHasMethod('std', 'std', t), t.std(dim, opts));
+export const logSoftmax = (t: Tensor, dim?: number): Tensor => (checkHasMethod('logSoftmax', 'logSoftmax', t), t.logSoftmax(dim));
+export const maxWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => (checkHasMethod('maxWithIndices', 'maxWithIndices', t), t.maxWithIndices(dim, opts));
+export const minWithIndices = (t: Tensor, dim: number, opts?: KeepDim): ValuesIndices => (checkHasMethod('minWithIndices', 'minWithIndices', t), t.minWithIndices(dim, opts));
