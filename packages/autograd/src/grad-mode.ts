@@ -2,6 +2,8 @@
  * Whether ops record the graph. Off inside `noGrad` (optimizer steps, evaluation) and while a
  * plain `backward()` runs, so that computing gradients does not itself build a graph.
  */
+import { describeValue } from '@gradschool/tensor';
+
 let enabled = true;
 
 export const isGradEnabled = (): boolean => enabled;
@@ -19,6 +21,6 @@ export function withGradMode<T>(on: boolean, fn: () => T): T {
 
 /** Run `fn` without recording: results have no history and `requiresGrad` false. */
 export function noGrad<T>(fn: () => T): T {
-  if (typeof fn !== 'function') throw new TypeError(`noGrad: expects a function to run without recording, as in noGrad(() => model.forward(x)), got ${fn === null ? 'null' : typeof fn}`);
+  if (typeof fn !== 'function') throw new TypeError(`noGrad: expects a function to run without recording, as in noGrad(() => model.forward(x)), got ${describeValue(fn)}`);
   return withGradMode(false, fn);
 }

@@ -112,7 +112,7 @@ const MISTAKES: Mistake[] = [
   ['gradcheck with a negative rtol', () => gradcheck((x) => x.sum(), [zeros([2])], { rtol: -1 }), RangeError, 'gradcheck: rtol must be a finite number >= 0, got -1'],
   ['gradcheck of a float32 function', () => gradcheck((x) => x.to('float32').sum(), [zeros([2])]), TypeError,
     'gradcheck: the function returned float32, but central differences need float64 all the way through; make its constants float64 too'],
-  ['noGrad of a value', () => noGrad(3 as never), TypeError, 'noGrad: expects a function to run without recording, as in noGrad(() => model.forward(x)), got number'],
+  ['noGrad of a value', () => noGrad(3 as never), TypeError, 'noGrad: expects a function to run without recording, as in noGrad(() => model.forward(x)), got a number'],
 ];
 
 describe('autograd errors', () => {
