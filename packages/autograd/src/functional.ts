@@ -71,6 +71,8 @@ export function vjp(f: Differentiable, xs: readonly Tensor[], v: Tensor): { valu
 /** The full Jacobian, shape [...out.shape, ...x.shape]: one backward pass per output element. */
 export function jacobian(f: (x: Variable) => Variable, x: Tensor): Tensor {
   checkFunction('jacobian', f);
+  // by its name: jacobian(f, x) takes one x, so 'argument 0' (as leaves would say) would point at f
+  checkTensor('jacobian', 'x', x);
   const [input] = leaves('jacobian', [x]);
   const y = call('jacobian', f, [input]);
   if (!y.requiresGrad || y.size === 0) return zeros([...y.shape, ...x.shape], { dtype: x.dtype });

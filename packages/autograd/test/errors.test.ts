@@ -102,7 +102,7 @@ const MISTAKES: Mistake[] = [
   ['vjp with v of another shape', () => vjp((x) => x.mul(2), [zeros([2])], zeros([3])), ShapeError, "vjp: v has shape [3] but f's output has shape [2]; v must be shaped like the output"],
   ['vjp with a plain array for v', () => vjp((x) => x.mul(2), [zeros([2])], [1, 1] as never), TypeError, 'vjp: v must be a Tensor, got an array; wrap it with tensor(...)'],
   ['vjp at one Tensor, not a list', () => vjp((x) => x.mul(2), zeros([2]) as never, zeros([2])), TypeError, 'vjp: the inputs must be an array of Tensors, as in vjp(f, [x]), got a Tensor'],
-  ['jacobian at a plain array', () => jacobian((x) => x.mul(2), [1, 2] as never), TypeError, 'jacobian: argument 0 must be a Tensor, got an array; wrap it with tensor(...)'],
+  ['jacobian at a plain array', () => jacobian((x) => x.mul(2), [1, 2] as never), TypeError, 'jacobian: x must be a Tensor, got an array; wrap it with tensor(...)'],
   ['jacobian of a string', () => jacobian('x' as never, zeros([2])), TypeError, "jacobian: expects a function of Variables, such as (x) => x.square().sum(), got a string ('x')"],
   ['gradcheck at one Tensor, not a list', () => gradcheck((x) => x.sum(), zeros([2]) as never), TypeError, 'gradcheck: the inputs must be an array of Tensors, as in gradcheck(f, [x]), got a Tensor'],
   ['gradcheck at a plain array', () => gradcheck((x) => x.sum(), [[1, 2]] as never), TypeError, 'gradcheck: input 0 must be a Tensor, got an array; wrap it with tensor(...)'],
