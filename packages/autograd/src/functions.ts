@@ -27,13 +27,13 @@ export function scatterAdd(shape: readonly number[], dim: number, index: Tensor,
   return record('scatterAdd', scatterAddTensor(shape, dim, index, x.value), [x], [(g) => g.gather(dim, index)]);
 }
 
-/** Join along `dim`; each input's gradient is its own stretch of the output's gradient. */
 /** The list of a join: an array (not one Variable), each element lifted by name. */
 function listOf(op: string, xs: readonly (Variable | Tensor)[]): Variable[] {
   if (!Array.isArray(xs)) throw new TypeError(`${op}: expects an array of Variables or Tensors, as in ${op}([a, b]), got ${describeValue(xs)}`);
   return xs.map((x) => lift(op, x));
 }
 
+/** Join along `dim`; each input's gradient is its own stretch of the output's gradient. */
 export function concat(xs: readonly (Variable | Tensor)[], dim = 0): Variable {
   const vars = listOf('concat', xs);
   const value = concatTensors(vars.map((v) => v.value), dim);
