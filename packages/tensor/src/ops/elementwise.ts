@@ -84,9 +84,9 @@ export function where(cond: Tensor, a: Tensor | number, b: Tensor | number): Ten
 export function clamp(t: Tensor, min?: number | null, max?: number | null): Tensor {
   checkTensor('clamp', 'input', t);
   for (const [name, bound] of [['min', min], ['max', max]] as const) {
-    if (bound != null && (typeof bound !== 'number' || Number.isNaN(bound))) {
-      throw new TypeError(`clamp: ${name} must be a number (or null for no bound), got ${typeof bound === 'number' ? 'NaN' : describeValue(bound)}`);
-    }
+    if (bound != null && typeof bound !== 'number') throw new TypeError(`clamp: ${name} must be a number (or null for no bound), got ${describeValue(bound)}`);
+    // NaN is a number, but no bound: every value would come out NaN
+    if (Number.isNaN(bound)) throw new RangeError(`clamp: ${name} is NaN; give a number, or null for no bound`);
   }
   if (min != null && max != null && min > max) throw new RangeError(`clamp: min ${min} is greater than max ${max}`);
   let out = t;
