@@ -120,7 +120,7 @@ const MISTAKES: Mistake[] = [
   ['binary of an unknown op', () => binary('mod' as never, zeros([2]), 2), RangeError, /^binary: unknown op 'mod'; expected one of add, sub, mul, div, /],
   ['binary of a plain array and a number', () => binary('add', [1] as never, 1), TypeError, 'add: an operand must be a Tensor or a number, got an array; wrap it with tensor(...)'],
   ['var with a negative correction', () => zeros([3]).var(0, { correction: -1 }), RangeError, "var: correction must be a finite number >= 0 (1 for the sample variance, 0 for the population's), got -1"],
-  ['std with a string correction', () => zeros([3]).std(0, { correction: '1' as never }), RangeError, "std: correction must be a finite number >= 0 (1 for the sample variance, 0 for the population's), got a string ('1')"],
+  ['std with a string correction', () => zeros([3]).std(0, { correction: '1' as never }), TypeError, "std: correction must be a finite number >= 0 (1 for the sample variance, 0 for the population's), got a string ('1')"],
   ['the function form of softmax on a plain array', () => softmax([1, 2, 3] as never), TypeError, 'softmax: input must be a Tensor, got an array; wrap it with tensor(...)'],
   ['the function form of sum on nothing', () => sum(undefined as never), TypeError, 'sum: input must be a Tensor, got undefined'],
   ['the function form of variance on a number', () => variance(3 as never), TypeError, 'variance: input must be a Tensor, got a number (3); wrap it with tensor(...)'],

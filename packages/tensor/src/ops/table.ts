@@ -201,7 +201,9 @@ function spread(x: TensorLike, op: 'var' | 'std', dim: Dims | undefined, opts: V
   const dims = normalizeDims(op, dim, x.ndim, x.shape);
   const correction = opts.correction ?? 1;
   if (typeof correction !== 'number' || !(correction >= 0 && Number.isFinite(correction))) {
-    throw new RangeError(`${op}: correction must be a finite number >= 0 (1 for the sample variance, 0 for the population's), got ${typeof correction === 'number' ? correction : describeValue(correction)}`);
+    // a number out of range is a RangeError; a string or anything else that is no number is a TypeError
+    const Kind = typeof correction === 'number' ? RangeError : TypeError;
+    throw new Kind(`${op}: correction must be a finite number >= 0 (1 for the sample variance, 0 for the population's), got ${typeof correction === 'number' ? correction : describeValue(correction)}`);
   }
   const centered = x.sub(x.mean(dims, { keepdim: true }));
   const n = reducedCount(x.shape, dims) - correction;
