@@ -56,10 +56,11 @@ function seedFor(op: 'backward' | 'gradients', output: Variable, gradOutput: Ten
     throw new TypeError(`${op}: the output must be a Variable (the result of ops on parameters), got ${describeValue(output)}`);
   }
   if (!output.requiresGrad) {
-    const cast = output.dtype === 'int32' ? ' (an int32 output has no gradient: it was cast with .to(\'int32\') or came from one)' : '';
-    throw new Error(
-      `${op}: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad${cast}`,
-    );
+    // an int32 output may well have come from parameters, so the usual two causes would be untrue for it
+    if (output.dtype === 'int32') {
+      throw new Error(`${op}: this output is int32, and an int32 result has no gradient (a cast such as .to('int32') is a step function); compute it from float values`);
+    }
+    throw new Error(`${op}: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad`);
   }
   if (gradOutput === undefined) {
     if (output.size !== 1) {

@@ -47,7 +47,7 @@ const MISTAKES: Mistake[] = [
   ['backward after the leaf was changed', () => { const p = w(); const y = p.square().sum(); p.value = zeros([2]); y.backward(); }, Error,
     "backward: input 0 of 'square' (shape [2]) was assigned a new value after 'square' used it, so its gradient would be wrong; run the forward pass again after changing a value"],
   ['backward through a cast to int32', () => w().to('int32').sum().backward(), Error,
-    "backward: this output does not require grad: no input that requires grad led to it, or it was computed inside noGrad (an int32 output has no gradient: it was cast with .to('int32') or came from one)"],
+    "backward: this output is int32, and an int32 result has no gradient (a cast such as .to('int32') is a step function); compute it from float values"],
   ['retainGrad on a constant', () => variable([1]).retainGrad(), Error,
     'retainGrad: this Variable does not require grad, so no gradient will reach it; make the leaves it comes from with parameter(...) and compute it outside noGrad'],
   ['requiresGrad on an op result', () => { w().mul(2).requiresGrad = false; }, Error,
