@@ -16,6 +16,8 @@ import { SOLUTIONS_DIR, TEST_DIR } from '../grading/paths.ts';
 import { gradeModule } from '../grading/run-exercise.ts';
 
 const FIXTURES = path.join(TEST_DIR, 'fixtures');
+/** The grading seed: the default, or FIXTURE_SEED=<n> to prove the fixtures at another. */
+const SEED = process.env.FIXTURE_SEED === undefined ? DEFAULT_SEED : Number(process.env.FIXTURE_SEED);
 
 interface Fixture {
   file: string;
@@ -43,7 +45,7 @@ async function failures(exercise: Exercise, file: string) {
     file,
     shown: path.relative(TEST_DIR, file),
     root: FIXTURES,
-    seed: DEFAULT_SEED,
+    seed: SEED,
     sandbox: { studentRoots: [dir], openRoots: [SOLUTIONS_DIR], readable: [], redirects: new Map() },
   });
   return checks.filter((c) => c.status !== 'passed');
