@@ -37,7 +37,8 @@ export function describeValue(v: unknown): string {
   if (typeof v !== 'object') return `a ${typeof v}`;
   const name = (v as object).constructor?.name;
   if (!name || name === 'Object') return 'an object';
-  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+  // 'an' before a vowel sound: an Int32Array, an Object, but a Uint8Array (said 'you')
+  return `${/^([AEIO]|U(?!int))/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /** How many elements a reduction over `dims` (normalized) folds into each result; a 0-d tensor's dim 0 folds its one element. */

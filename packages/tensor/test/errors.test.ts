@@ -115,6 +115,8 @@ const MISTAKES: Mistake[] = [
   ['full with a string fill value', () => full([2], '3' as never), TypeError, "full: the fill value must be a number, got a string ('3')"],
   ['zerosLike of a plain array', () => zerosLike([1, 2] as never), TypeError, 'zerosLike: input must be a Tensor, got an array; wrap it with tensor(...)'],
   ['fromHost of a plain array', () => fromHost([1, 2] as never, [2]), TypeError, 'fromHost: data must be a Float32Array, Float64Array or Int32Array, got an array; for plain numbers use tensor(...)'],
+  ['fromHost of bytes (as MNIST ships its pixels)', () => fromHost(new Uint8Array(2) as never, [2]), TypeError,
+    'fromHost: data must be a Float32Array, Float64Array or Int32Array, got a Uint8Array; for plain numbers use tensor(...)'],
   ['fromHost of too many values', () => fromHost(new Float32Array(3), [2]), ShapeError, 'fromHost: 3 values cannot fill shape [2] (2 elements)'],
   ['unary of an unknown op', () => unary('gelu' as never, zeros([2])), RangeError, /^unary: unknown op 'gelu'; expected one of neg, exp, log, /],
   ['binary of an unknown op', () => binary('mod' as never, zeros([2]), 2), RangeError, /^binary: unknown op 'mod'; expected one of add, sub, mul, div, /],
