@@ -84,14 +84,15 @@ const WIRING = ['installMethods', 'registerPromotion', 'withDefaults'].map((name
  * would spin on as an orphan if this process were killed outright (SIGKILL, an out-of-memory
  * kill, a CI timeout). A tiny POSIX shell beside it checks every second that both are still
  * there and, once this process is gone, kills the runner. (None on Windows, where the sandbox is
- * untested.) It ends by itself when the runner ends.
+ * untested.) It is stopped when the runner ends, so it never watches a reused pid.
  */
-function watchOver(runner: number): void {
-  if (process.platform === 'win32') return;
+function watchOver(runner: number): ChildProcess | undefined {
+  if (process.platform === 'win32') return undefined;
   const script = `while kill -0 ${process.pid} && kill -0 ${runner}; do sleep 1; done 2>/dev/null; kill -0 ${process.pid} 2>/dev/null || kill -9 ${runner} 2>/dev/null`;
   const watcher = spawn('/bin/sh', ['-c', script], { stdio: 'ignore', detached: true });
   watcher.on('error', () => {}); // no shell: the runner is then only as safe as before
   watcher.unref();
+  return watcher;
 }
 
 /** A folder with the import map and facades for one exercise; `dispose` removes it. */
@@ -190,7 +191,9 @@ export class Sandbox {
 
   start(): ChildProcess {
     const child = spawn(denoBinary(), this.args, { env: this.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-    if (child.pid !== undefined) watchOver(child.pid);
+    const watcher = child.pid === undefined ? undefined : watchOver(child.pid);
+    // once the runner is gone its pid may be reused: the watch must not outlive it
+    child.once('exit', () => watcher?.kill());
     return child;
   }
 
