@@ -1,6 +1,6 @@
 /** How good a classifier's predictions are. */
 import { Variable } from '@gradschool/autograd';
-import { checkTensor, formatShape as fmt, ShapeError, type Tensor, tensor } from '@gradschool/tensor';
+import { formatShape as fmt, ShapeError, type Tensor, tensor } from '@gradschool/tensor';
 import { checkCount, checkData } from './check.ts';
 
 /** Predictions straight from a model (a Variable) or from predict (a Tensor). */
@@ -10,7 +10,7 @@ export type Predictions = Tensor | Variable;
 function predictedClasses(op: string, output: Predictions, targets: Tensor): Int32Array {
   checkData(op, 'predictions', output);
   if (Array.isArray(targets)) throw new TypeError(`${op}: targets must be a Tensor, got an array; write tensor([...], { dtype: 'int32' })`);
-  checkTensor(op, 'targets', targets);
+  checkData(op, 'targets', targets);
   const predictions = output instanceof Variable ? output.value : output;
   const ok = targets.ndim === 1 && (predictions.ndim === 1 || predictions.ndim === 2) && predictions.shape[0] === targets.shape[0];
   if (!ok) {

@@ -75,7 +75,7 @@ const MISTAKES: Mistake[] = [
     'crossEntropy: target -100 is not a class index for 3 classes (0..2); PyTorch skips -100 by default, here pass { ignoreIndex: -100 } to skip it'],
   ['crossEntropy against a plain array', () => crossEntropy(zeros([2, 3]), [0, 1] as never), TypeError,
     "crossEntropy: target must be a Tensor, got an array; for class indices write tensor([...], { dtype: 'int32' })"],
-  ['crossEntropy against nothing', () => crossEntropy(zeros([2, 3]), undefined as never), TypeError, 'crossEntropy: target must be a Tensor, got undefined'],
+  ['crossEntropy against nothing', () => crossEntropy(zeros([2, 3]), undefined as never), TypeError, 'crossEntropy: target must be a Tensor or a Variable, got undefined'],
   ['crossEntropy of a plain array', () => crossEntropy([[0, 1]] as never, ints([0])), TypeError, 'crossEntropy: input must be a Tensor or a Variable, got an array; wrap it with tensor(...)'],
   ['crossEntropy of a 0-d score', () => crossEntropy(tensor(1), ints([0])), ShapeError, 'crossEntropy: scores must have a class dim, got a 0-d tensor'],
   ['crossEntropy with a negative class weight', () => crossEntropy(zeros([2, 3]), ints([0, 1]), { weight: tensor([-1, 1, 1]) }), RangeError,
@@ -246,6 +246,18 @@ const MISTAKES: Mistake[] = [
 
 describe('models errors', () => {
   it.each(MISTAKES)('%s', (_, mistake, kind, message) => expectError(mistake, kind, message));
+
+  it('targets given as Variables are taken, as they were before the checks (in PyTorch every target is a tensor)', () => {
+    const scores = parameter([[1, 2, 3], [0, 0, 1]]);
+    const classes = new Variable(ints([2, 0]));
+    expect(crossEntropy(scores, classes as never, { ignoreIndex: 0 }).item()).toBeCloseTo(crossEntropy(scores, ints([2, 0]), { ignoreIndex: 0 }).item(), 6);
+    expect(nll(scores.logSoftmax(1), classes as never).item()).toBeCloseTo(nll(scores.logSoftmax(1), ints([2, 0])).item(), 6);
+    expect(accuracy(scores, classes as never)).toBe(0.5);
+    // soft labels from another model keep their gradient, as PyTorch's cross_entropy does
+    const teacher = parameter([[0, 1, 0], [1, 1, 1]]);
+    crossEntropy(scores, teacher.softmax(1) as never).backward();
+    expect(teacher.grad).not.toBeNull();
+  });
 
   /** Scores [n, c] against targets of another batch size m ≠ n. */
   const misfitBatch = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 2, max: 5 })).filter(([n, m]) => n !== m);

@@ -5,9 +5,9 @@
  * crossEntropy also takes class probabilities, a float target shaped like the scores.
  * This file checks the arguments; the formulas are in index-targets.ts and probability-targets.ts.
  */
-import type { Variable } from '@gradschool/autograd';
+import { Variable } from '@gradschool/autograd';
 import { checkTensor, formatShape as fmt, ShapeError, type Tensor } from '@gradschool/tensor';
-import { checkFraction } from '../check.ts';
+import { checkData, checkFraction } from '../check.ts';
 import { asVariable, type Input } from '../nn/parameter.ts';
 import { indexTargetLoss } from './index-targets.ts';
 import { probabilityTargetLoss } from './probability-targets.ts';
@@ -81,7 +81,8 @@ function holdsProbabilities(op: string, logProbs: Variable, target: Tensor, prob
   if (Array.isArray(target)) {
     throw new TypeError(`${op}: target must be a Tensor, got an array; for class indices write tensor([...], { dtype: 'int32' })`);
   }
-  checkTensor(op, 'target', target);
+  // a Variable is a target too (in PyTorch every target is a tensor): soft labels keep their gradient
+  checkData(op, 'target', target);
   const classDim = classDimOf(logProbs);
   const [indexShape, scoreShape, got] = [fmt(logProbs.shape.filter((_, i) => i !== classDim)), fmt(logProbs.shape), fmt(target.shape)];
   const probabilities = probabilitiesAllowed
@@ -101,12 +102,15 @@ function holdsProbabilities(op: string, logProbs: Variable, target: Tensor, prob
   throw new ShapeError(`${op}: scores ${scoreShape} need targets of shape ${indexShape} (one class index per row), got ${got}${squeeze}${single}; ${probabilities}`);
 }
 
+/** Class indices carry no gradient, so a Variable of them is read by its value. */
+const indicesOf = (target: Tensor | Variable): Tensor => (target instanceof Variable ? target.value : target);
+
 /** -log p[target] from log-probabilities (e.g. the output of LogSoftmax), as PyTorch's nll_loss. */
 export function nll(logProbs: Input, target: Tensor, opts: ClassLossOptions = {}): Variable {
   const x = asVariable(logProbs, 'nll');
   if (x.ndim === 0) throw new ShapeError('nll: log-probabilities must have a class dim, got a 0-d tensor');
   holdsProbabilities('nll', x, target, false);
-  return indexTargetLoss('nll', x, target, settings('nll', x, { ...opts, labelSmoothing: 0 }));
+  return indexTargetLoss('nll', x, indicesOf(target), settings('nll', x, { ...opts, labelSmoothing: 0 }));
 }
 
 /**
@@ -119,7 +123,7 @@ export function crossEntropy(logits: Input, target: Tensor, opts: CrossEntropyOp
   if (x.ndim === 0) throw new ShapeError('crossEntropy: scores must have a class dim, got a 0-d tensor');
   const logProbs = x.logSoftmax(classDimOf(x));
   if (!holdsProbabilities('crossEntropy', logProbs, target, true)) {
-    return indexTargetLoss('crossEntropy', logProbs, target, settings('crossEntropy', logProbs, opts));
+    return indexTargetLoss('crossEntropy', logProbs, indicesOf(target), settings('crossEntropy', logProbs, opts));
   }
   if (opts.ignoreIndex !== undefined) {
     throw new TypeError('crossEntropy: ignoreIndex skips class-index targets and has no meaning for class probabilities; leave it out');
