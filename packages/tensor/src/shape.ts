@@ -92,7 +92,7 @@ export function normalizeDim(op: string, dim: number, rank: number, shape?: Shap
   if (!Number.isInteger(dim)) throw new RangeError(`${op}: dim must be an integer, got ${dim}${shape ? ` (for a tensor of shape ${fmt(shape)})` : ''}`);
   const lo = -Math.max(rank, 1);
   const hi = Math.max(rank, 1) - 1;
-  if (!Number.isInteger(dim) || dim < lo || dim > hi) {
+  if (dim < lo || dim > hi) {
     const where = shape ? ` of shape ${fmt(shape)}` : '';
     throw new RangeError(`${op}: dim ${dim} is out of range for a tensor of rank ${rank}${where} (expected ${lo}..${hi})`);
   }
