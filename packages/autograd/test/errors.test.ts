@@ -5,7 +5,7 @@
  */
 import { fc, it } from '@fast-check/vitest';
 import {
-  formatShape as fmt, logSoftmax, maxWithIndices, mean, ShapeError, std, type Tensor, tensor, variance, zeros,
+  formatShape as fmt, logSoftmax, maxWithIndices, mean, ShapeError, std, sum, type Tensor, tensor, variance, zeros, zerosLike,
 } from '@gradschool/tensor';
 import { describe, expect } from 'vitest';
 import {
@@ -112,6 +112,9 @@ const MISTAKES: Mistake[] = [
   ['gradcheck with a negative rtol', () => gradcheck((x) => x.sum(), [zeros([2])], { rtol: -1 }), RangeError, 'gradcheck: rtol must be a finite number >= 0, got -1'],
   ['gradcheck of a float32 function', () => gradcheck((x) => x.to('float32').sum(), [zeros([2])]), TypeError,
     'gradcheck: the function returned float32, but central differences need float64 all the way through; make its constants float64 too'],
+  ['the tensor function form of sum on a Variable', () => sum(w() as never), TypeError,
+    'sum: input must be a Tensor, got a Variable; to keep its gradient call its method, x.sum(...), or pass its .value for the numbers alone'],
+  ['the tensor function form of zerosLike on a Variable', () => zerosLike(w() as never), TypeError, 'zerosLike: input must be a Tensor, got a Variable; pass its .value'],
   ['noGrad of a value', () => noGrad(3 as never), TypeError, 'noGrad: expects a function to run without recording, as in noGrad(() => model.forward(x)), got a number'],
 ];
 

@@ -63,11 +63,16 @@ export class Tensor implements View {
 /**
  * Refuse anything but a Tensor where `op` needs one, naming the argument (`what`) and what came
  * instead: an array or a number is to be wrapped with tensor(...), a Variable's value is `.value`.
+ * `.value` drops the gradient, so where the Variable has the op as a method (sum(v) for v.sum())
+ * the hint names that first.
  */
 export function checkTensor(op: string, what: string, x: unknown): asserts x is Tensor {
   if (x instanceof Tensor) return;
   const got = describeValue(x);
+  const variable = got === 'a Variable' || got === 'a Parameter';
+  const method = variable && what === 'input' && typeof (x as Record<string, unknown>)[op] === 'function';
   const hint = Array.isArray(x) || typeof x === 'number' ? '; wrap it with tensor(...)'
-    : got === 'a Variable' || got === 'a Parameter' ? '; pass its .value' : '';
+    : method ? `; to keep its gradient call its method, x.${op}(...), or pass its .value for the numbers alone`
+      : variable ? '; pass its .value' : '';
   throw new TypeError(`${op}: ${what} must be a Tensor, got ${typeof x === 'number' ? `a number (${x})` : got}${hint}`);
 }
