@@ -39,3 +39,14 @@ export function isContiguous(shape: Shape, strides: readonly number[]): boolean 
   }
   return true;
 }
+
+/** First and one-past-last storage element a view with this offset, shape and strides reads. */
+export function span(offset: number, shape: Shape, strides: readonly number[]): [number, number] {
+  let [lo, hi] = [offset, offset + 1];
+  shape.forEach((d, i) => {
+    const reach = (d - 1) * strides[i];
+    if (reach < 0) lo += reach;
+    else hi += reach;
+  });
+  return [lo, hi];
+}

@@ -18,7 +18,7 @@ import { cpuBackend, dataOf, wrap } from '../cpu/backend.ts';
 import { forEachRow } from '../cpu/loops.ts';
 import { matmulInto } from '../cpu/matmul.ts';
 import type { TypedArray } from '../dtype.ts';
-import { isContiguous } from '../layout.ts';
+import { isContiguous, span } from '../layout.ts';
 import { sizeOf } from '../shape.ts';
 import { Layout, type Loaded, load, MR, NR } from './module.ts';
 import { computeInto, fusedBinary, fusedUnary, fusedWhere } from './fusion.ts';
@@ -38,13 +38,6 @@ export function wasmPool(): Pool | undefined {
   return pool ?? undefined;
 }
 
-/** First and one-past-last element a rows x cols view at `offset` with strides (rs, cs) reads. */
-function span(offset: number, rows: number, rs: number, cols: number, cs: number): [number, number] {
-  const lo = offset + Math.min(0, (rows - 1) * rs) + Math.min(0, (cols - 1) * cs);
-  const hi = offset + Math.max(0, (rows - 1) * rs) + Math.max(0, (cols - 1) * cs) + 1;
-  return [lo, hi];
-}
-
 /**
  * out[o..o+m*n) = A B for one pair of matrices, on `threads` threads at most. Returns false where
  * wasm memory cannot grow to hold the operands (the caller falls back to the cpu code).
@@ -55,8 +48,8 @@ function productInto(
   b: TypedArray, pb: number, bk: number, bn: number,
   m: number, k: number, n: number,
 ): boolean {
-  const [aLo, aHi] = span(pa, m, am, k, ak);
-  const [bLo, bHi] = span(pb, k, bk, n, bn);
+  const [aLo, aHi] = span(pa, [m, k], [am, ak]);
+  const [bLo, bHi] = span(pb, [k, n], [bk, bn]);
   const layout = new Layout(at);
   const rawA = layout.take(aHi - aLo);
   const rawB = layout.take(bHi - bLo);

@@ -15,6 +15,7 @@ import type { BinaryOp, UnaryOp, View } from '../backend.ts';
 import { noteCompiled } from '../cpu/scalar.ts';
 import { forEachRow } from '../cpu/loops.ts';
 import type { TypedArray } from '../dtype.ts';
+import { coalesce, span } from '../layout.ts';
 import { sizeOf } from '../shape.ts';
 import { MAX_PAGES } from './kernels.generated.ts';
 import { Layout, type Loaded } from './module.ts';
@@ -161,17 +162,6 @@ function runFor(at: Loaded, e: SimdExpr, key: string, splat: readonly boolean[])
   return run;
 }
 
-/** First and one-past-last storage element a view reads. */
-function span(v: View): [number, number] {
-  let [lo, hi] = [v.offset, v.offset + 1];
-  v.shape.forEach((d, i) => {
-    const reach = (d - 1) * v.strides[i];
-    if (reach < 0) lo += reach;
-    else hi += reach;
-  });
-  return [lo, hi];
-}
-
 /** A region of the kernels' memory to compute into: byte address `ptr`, taken by `layout`. */
 export interface Into {
   readonly ptr: number;
@@ -186,15 +176,11 @@ export interface Into {
 export function simdRun(at: Loaded, e: SimdExpr, key: string, leaves: readonly View[], xs: readonly TypedArray[], shape: readonly number[], into?: Into): Float32Array | undefined {
   const total = sizeOf(shape);
   if (total === 0 || xs.some((x) => !(x instanceof Float32Array))) return undefined;
-  let inner: number[] | undefined;
-  const rows: [number, number, number[]][] = [];
-  forEachRow(shape, leaves.map((v) => v.strides), leaves.map((v) => v.offset), (ps, n, ss, o) => {
-    inner ??= ss.slice();
-    rows.push([o, n, ps.slice()]);
-  });
-  if (!inner || inner.some((s) => s !== 0 && s !== 1)) return undefined;
+  // forEachRow's rows: the innermost axis after merging; each leaf must step 0 or 1 element along it
+  const inner = coalesce(shape, leaves.map((v) => v.strides)).strides.map((s) => s[s.length - 1]);
+  if (inner.some((s) => s !== 0 && s !== 1)) return undefined;
   const layout = into?.layout ?? new Layout(at);
-  const spans = leaves.map(span);
+  const spans = leaves.map((v) => span(v.offset, v.shape, v.strides));
   const regions = spans.map(([lo, hi]) => layout.take(hi - lo));
   const target = into ? into.ptr : layout.take(total);
   if (!layout.fits()) return undefined;
@@ -202,7 +188,9 @@ export function simdRun(at: Loaded, e: SimdExpr, key: string, leaves: readonly V
   leaves.forEach((_, j) => layout.floats(regions[j], spans[j][1] - spans[j][0]).set(xs[j].subarray(spans[j][0], spans[j][1])));
   const run = runFor(at, e, key, inner.map((s) => s === 0));
   ran++;
-  for (const [o, n, ps] of rows) run(target + 4 * o, n, ...ps.map((p, j) => regions[j] + 4 * (p - spans[j][0])));
+  // byte address of leaf j's storage element p: regions[j] + 4 (p − its span's start)
+  const base = regions.map((r, j) => r - 4 * spans[j][0]);
+  forEachRow(shape, leaves.map((v) => v.strides), leaves.map((v) => v.offset), (ps, n, _, o) => run(target + 4 * o, n, ...ps.map((p, j) => base[j] + 4 * p)));
   const result = layout.floats(target, total);
   return into ? result : result.slice();
 }
